@@ -1,0 +1,112 @@
+package dev.stagekit.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fault the data plane injects into matching S3 requests. Immutable: every {@code on...},
+ * {@code after}/{@code times} call returns a copy.
+ *
+ * <pre>{@code
+ * emulator.inject(DataPlaneFault.slowDown().onPart(3).times(2));
+ * emulator.inject(DataPlaneFault.reset().on("UploadPart").after(5));
+ * }</pre>
+ *
+ * @param kind what goes wrong
+ * @param operation the S3 operation it applies to ({@code PutObject}, {@code UploadPart},
+ * {@code CreateMultipartUpload}, {@code CompleteMultipartUpload}, {@code ListObjectsV2}, ...), or
+ * {@code null} for any
+ * @param partNumber the part number it applies to (UploadPart only), or 0 for any
+ * @param skip how many matching requests pass untouched before the fault starts
+ * @param times how many matching requests it affects
+ * @param httpStatus the status for {@link Kind#ERROR}
+ * @param errorCode the S3 error code for {@link Kind#ERROR}
+ * @param stall how long {@link Kind#STALL} holds the response before dropping the connection
+ */
+public record DataPlaneFault(Kind kind, @Nullable String operation, int partNumber, int skip, int times,
+		int httpStatus, String errorCode, Duration stall) {
+
+	/** What goes wrong. */
+	public enum Kind {
+
+		/** An S3 XML error with a status and code. */
+		ERROR,
+
+		/** The connection drops after part of the request body was read. */
+		RESET,
+
+		/** The request body is read but no response comes; the connection drops later. */
+		STALL,
+
+		/** {@code 400 ExpiredToken}, as if the credentials had expired. */
+		EXPIRED_TOKEN
+
+	}
+
+	public DataPlaneFault {
+		Objects.requireNonNull(kind, "kind");
+		if (times < 1) {
+			throw new IllegalArgumentException("times must be at least 1, was " + times);
+		}
+		if (skip < 0 || partNumber < 0) {
+			throw new IllegalArgumentException("skip and partNumber must not be negative");
+		}
+	}
+
+	/** An S3 error with this status and code, for example {@code 500 InternalError}. */
+	public static DataPlaneFault error(int httpStatus, String errorCode) {
+		return new DataPlaneFault(Kind.ERROR, null, 0, 0, 1, httpStatus, errorCode, Duration.ZERO);
+	}
+
+	/** {@code 503 SlowDown}. */
+	public static DataPlaneFault slowDown() {
+		return error(503, "SlowDown");
+	}
+
+	/** {@code 500 InternalError}. */
+	public static DataPlaneFault internalError() {
+		return error(500, "InternalError");
+	}
+
+	/** Drops the connection in the middle of the request body. */
+	public static DataPlaneFault reset() {
+		return new DataPlaneFault(Kind.RESET, null, 0, 0, 1, 0, "", Duration.ZERO);
+	}
+
+	/** Reads the request and answers nothing for this long, then drops the connection. */
+	public static DataPlaneFault stall(Duration duration) {
+		return new DataPlaneFault(Kind.STALL, null, 0, 0, 1, 0, "", duration);
+	}
+
+	/** {@code 400 ExpiredToken}. */
+	public static DataPlaneFault expiredToken() {
+		return new DataPlaneFault(Kind.EXPIRED_TOKEN, null, 0, 0, 1, 400, "ExpiredToken", Duration.ZERO);
+	}
+
+	/** Only for this S3 operation, for example {@code UploadPart}. */
+	public DataPlaneFault on(String operation) {
+		return new DataPlaneFault(this.kind, operation, this.partNumber, this.skip, this.times, this.httpStatus,
+				this.errorCode, this.stall);
+	}
+
+	/** Only for UploadPart requests of this part number. */
+	public DataPlaneFault onPart(int partNumber) {
+		return new DataPlaneFault(this.kind, "UploadPart", partNumber, this.skip, this.times, this.httpStatus,
+				this.errorCode, this.stall);
+	}
+
+	/** Lets this many matching requests through first. */
+	public DataPlaneFault after(int skip) {
+		return new DataPlaneFault(this.kind, this.operation, this.partNumber, skip, this.times, this.httpStatus,
+				this.errorCode, this.stall);
+	}
+
+	/** For this many matching requests. */
+	public DataPlaneFault times(int times) {
+		return new DataPlaneFault(this.kind, this.operation, this.partNumber, this.skip, times, this.httpStatus,
+				this.errorCode, this.stall);
+	}
+
+}

@@ -328,6 +328,11 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		this.dataPlane.clearFaults();
 	}
 
+	/** The credentials issued so far; a seam for this package's tests. */
+	SessionRegistry sessions() {
+		return this.sessions;
+	}
+
 	/** Makes every storage credential issued so far expire now. */
 	public void expireCredentials() {
 		this.sessions.expireAll();

@@ -45,6 +45,7 @@ class EmulatorPersistenceTests {
 			.start()) {
 			ControlPlaneTestClient client = new ControlPlaneTestClient(second);
 			assertThat(second.volumePrefix("kept")).hasValue(prefix);
+			assertThat(second.object(prefix + "a.csv")).get().extracting(StoredObject::size).isEqualTo(7L);
 			assertThat(second.stagePrefix("kept_stage")).hasValue(stagePrefix);
 			assertThat(client.get("/v2/volumes/kept").path("createTime").asString()).isEqualTo(createTime);
 			JsonNode job = client.awaitJob(jobId, "Completed"::equals);
@@ -54,6 +55,7 @@ class EmulatorPersistenceTests {
 		}
 		try (ZillizCloudEmulator third = ZillizCloudEmulator.builder().dataDirectory(directory).start()) {
 			assertThat(third.volumePrefix("kept")).isEmpty();
+			assertThat(third.listObjects(prefix)).isEmpty();
 			assertThat(third.stagePrefix("kept_stage")).isPresent();
 		}
 	}

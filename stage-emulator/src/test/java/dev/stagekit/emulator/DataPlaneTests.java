@@ -182,7 +182,7 @@ class DataPlaneTests {
 	}
 
 	@Test
-	void applyWhenCalledOnTheControlPlaneShouldIssueCredentialsThatWork() throws Exception {
+	void applyWhenCalledOnTheControlPlaneShouldIssueCredentialsThatUploadInParts() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		String auth = "Bearer " + emulator.apiKey();
 		HttpResponse<String> created = client.send(HttpRequest.newBuilder(emulator.controlPlaneUrl().resolve("/v2/volumes/create"))
@@ -200,14 +200,14 @@ class DataPlaneTests {
 		assertThat(data.get("endpoint").asString()).isEqualTo(emulator.dataPlaneUrl().getAuthority());
 		Session session = new Session(credentials.get("tmpAK").asString(), credentials.get("tmpSK").asString(),
 				credentials.get("sessionToken").asString(), data.get("bucketName").asString(), "", java.time.Instant.MAX);
-		String key = data.get("uploadPath").asString() + "rows.json";
-		try (S3AsyncClient s3 = client(session, false, URI.create("https://" + data.get("endpoint").asString()))) {
-			s3.putObject((b) -> b.bucket(session.bucket()).key(key), AsyncRequestBody.fromString("{\"rows\":[]}")).join();
+		String key = data.get("uploadPath").asString() + "rows.parquet";
+		try (S3AsyncClient s3 = client(session, true, URI.create("https://" + data.get("endpoint").asString()))) {
+			s3.putObject((b) -> b.bucket(session.bucket()).key(key), AsyncRequestBody.fromBytes(twentyMib)).join();
 			assertS3Error(() -> s3.putObject((b) -> b.bucket(session.bucket()).key(data.get("volumePrefix").asString() + "x.json"),
 					AsyncRequestBody.fromString("{}")).join(), 403, "AccessDenied");
 		}
 		assertThat(emulator.volumePrefix("flow")).get().isEqualTo(data.get("volumePrefix").asString());
-		assertThat(emulator.object(key)).isPresent();
+		assertThat(emulator.sha256(key)).isEqualTo(sha256(twentyMib));
 	}
 
 	@Test

@@ -1,0 +1,473 @@
+package dev.stagekit.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.emulator.ControlPlaneFault;
+import dev.stagekit.emulator.ZillizCloudEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.test.StepVerifier;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The control-plane client against the real emulator over HTTP.
+ */
+class ControlPlaneIntegrationTests {
+
+	private static final Duration VERIFY = Duration.ofSeconds(15);
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private static ZillizCloudEmulator emulator;
+
+	private static ZillizCloudClients clients;
+
+	private static ListAppender<ILoggingEvent> logs;
+
+	@BeforeAll
+	static void startEmulator() {
+		emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300)).start();
+		clients = ZillizCloudClients.create(settings(emulator.apiKey()).build(), WebClient.builder());
+		logs = new ListAppender<>();
+		logs.start();
+		Logger logger = (Logger) LoggerFactory.getLogger("dev.stagekit.client");
+		logger.setLevel(Level.DEBUG);
+		logger.addAppender(logs);
+		boolean ready;
+		try {
+			clients.volumes().listPage(ListVolumesRequest.firstPage());
+			ready = true;
+		}
+		catch (ZillizCloudException ex) {
+			ready = false;
+		}
+		assumeTrue(ready, "the emulator's control plane is not implemented yet");
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		((Logger) LoggerFactory.getLogger("dev.stagekit.client")).detachAppender(logs);
+		if (emulator != null) {
+			emulator.close();
+		}
+	}
+
+	@BeforeEach
+	void reset() {
+		emulator.clearFaults();
+		emulator.resetRequestCounts();
+	}
+
+	@AfterEach
+	void clear() {
+		emulator.clearFaults();
+	}
+
+	private static ZillizCloudClientSettings.Builder settings(String apiKey) {
+		return settings(() -> apiKey);
+	}
+
+	private static ZillizCloudClientSettings.Builder settings(ApiKey apiKey) {
+		return ZillizCloudClientSettings.builder()
+			.endpoint(emulator.controlPlaneUrl())
+			.apiKey(apiKey)
+			.projectId(emulator.projectId())
+			.regionId(emulator.regionId())
+			.clusterId(emulator.clusterId())
+			.responseTimeout(Duration.ofSeconds(1))
+			.retry(new ZillizCloudClientSettings.RetrySettings(4, Duration.ofMillis(10), Duration.ofMillis(50), 0.5));
+	}
+
+	private static String uniqueName(String prefix) {
+		return prefix + "_" + SEQUENCE.incrementAndGet() + "_" + System.nanoTime() % 100000;
+	}
+
+	private static String createVolume() {
+		String name = uniqueName("vol");
+		clients.volumes().create(CreateVolumeRequest.builder(name).build());
+		return name;
+	}
+
+	@Test
+	void createVolumeWhenManagedShouldBeDescribedListedAndDeleted() {
+		String name = uniqueName("vol");
+		StepVerifier.create(clients.reactiveVolumes().create(CreateVolumeRequest.builder(name).build()))
+			.verifyComplete();
+		StepVerifier.create(clients.reactiveVolumes().describe(name)).assertNext((volume) -> {
+			assertThat(volume.volumeName()).isEqualTo(name);
+			assertThat(volume.type()).isEqualTo(VolumeType.MANAGED);
+			assertThat(volume.regionId()).isEqualTo(emulator.regionId());
+			assertThat(volume.createTime()).isNotNull();
+		}).verifyComplete();
+		StepVerifier.create(clients.reactiveVolumes().listAll().map(VolumeInfo::volumeName).collectList())
+			.assertNext((names) -> assertThat(names).contains(name))
+			.verifyComplete();
+		StepVerifier.create(clients.reactiveVolumes().delete(name)).verifyComplete();
+		StepVerifier.create(clients.reactiveVolumes().describe(name))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZillizCloudApiException.class, (api) -> {
+				assertThat(api.code()).isBetween(80020, 80022);
+				assertThat(api.isTransient()).isFalse();
+				assertThat(api.getMessage()).contains("GET /v2/volumes/" + name).contains(String.valueOf(api.code()));
+			}))
+			.verify(VERIFY);
+		assertThat(emulator.requestCount("GET /v2/volumes/{name}")).isEqualTo(2);
+	}
+
+	@Test
+	void createVolumeWhenExternalShouldKeepIntegrationAndPathAndFilterByType() {
+		String name = uniqueName("ext");
+		clients.volumes().create(CreateVolumeRequest.builder(name).external("si-emulator", "data/").build());
+		VolumeInfo volume = clients.volumes().describe(name);
+		assertThat(volume.type()).isEqualTo(VolumeType.EXTERNAL);
+		assertThat(volume.storageIntegrationId()).isEqualTo("si-emulator");
+		assertThat(volume.path()).isEqualTo("data/");
+		String managed = createVolume();
+		List<String> external = clients.volumes()
+			.listAll(null, VolumeType.EXTERNAL)
+			.stream()
+			.map(VolumeInfo::volumeName)
+			.toList();
+		assertThat(external).contains(name).doesNotContain(managed);
+	}
+
+	@Test
+	void listVolumesWhenPagedShouldReturnRequestedPages() {
+		for (int i = 0; i < 3; i++) {
+			createVolume();
+		}
+		Page<VolumeInfo> first = clients.volumes().listPage(ListVolumesRequest.firstPage().withPage(1, 2));
+		Page<VolumeInfo> second = clients.volumes().listPage(ListVolumesRequest.firstPage().withPage(2, 2));
+		assertThat(first.items()).hasSize(2);
+		assertThat(first.currentPage()).isEqualTo(1);
+		assertThat(first.pageSize()).isEqualTo(2);
+		assertThat(first.count()).isGreaterThanOrEqualTo(3);
+		assertThat(first.hasNext()).isTrue();
+		assertThat(second.items()).isNotEmpty().doesNotContainAnyElementsOf(first.items());
+		assertThat(clients.volumes().listAll()).hasSize(first.count());
+	}
+
+	@Test
+	void createVolumeWhenNameTakenShouldRaiseDuplicateCode() {
+		String name = createVolume();
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.volumes().create(CreateVolumeRequest.builder(name).build()))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(80030);
+				assertThat(ex.isTransient()).isFalse();
+				assertThat(ex.getMessage()).contains("POST /v2/volumes/create").contains("80030");
+			});
+		assertThat(emulator.requestCount("POST /v2/volumes/create")).isEqualTo(2);
+	}
+
+	@Test
+	void manageStagesWhenCreatedShouldListDetectDuplicateAndDelete() {
+		String name = uniqueName("stage");
+		StepVerifier.create(clients.reactiveStages().create(emulator.projectId(), emulator.regionId(), name))
+			.verifyComplete();
+		assertThat(clients.stages().listAll(emulator.projectId())).contains(new StageInfo(name));
+		Page<StageInfo> page = clients.stages().listPage(emulator.projectId(), 1, 100);
+		assertThat(page.items()).contains(new StageInfo(name));
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.stages().create(emulator.projectId(), emulator.regionId(), name))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(80031));
+		clients.stages().delete(name);
+		assertThat(clients.stages().listAll(emulator.projectId())).doesNotContain(new StageInfo(name));
+	}
+
+	@Test
+	void callWhenApiKeyIllegalShouldRaiseNonTransientApiErrorOnce() {
+		ZillizCloudClients bad = ZillizCloudClients.create(settings("not-the-key-1234").build());
+		StepVerifier.create(bad.reactiveVolumes().listPage(ListVolumesRequest.firstPage()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZillizCloudApiException.class, (api) -> {
+				assertThat(api.code()).isEqualTo(21119);
+				assertThat(api.isTransient()).isFalse();
+				assertThat(api.serverMessage()).isEqualTo("The apikey is illegal.");
+				assertThat(api.getMessage()).doesNotContain("not-the-key-1234");
+			}))
+			.verify(VERIFY);
+		assertThat(emulator.requestCount("GET /v2/volumes")).isEqualTo(1);
+	}
+
+	@Test
+	void callWhenEndpointUnknownShouldRaiseHttp404() {
+		StepVerifier
+			.create(clients.engine().exchange(HttpMethod.GET, "/v2/unknown", Map.of(), null, (data) -> data))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZillizCloudApiException.class, (api) -> {
+				assertThat(api.httpStatus()).isEqualTo(404);
+				assertThat(api.isTransient()).isFalse();
+				assertThat(api.getMessage()).contains("GET /v2/unknown");
+			}))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void describeWhenBodyMalformedShouldRaiseMalformedResponseWithoutRetry() {
+		String name = createVolume();
+		emulator.inject(ControlPlaneFault.malformedBody().on("GET /v2/volumes/{name}"));
+		StepVerifier.create(clients.reactiveVolumes().describe(name))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(MalformedResponseException.class, (m) -> {
+				assertThat(m.isTransient()).isFalse();
+				assertThat(m.getMessage()).contains("GET /v2/volumes/" + name)
+					.contains("expected a JSON envelope")
+					.doesNotContain("Jackson");
+				assertThat(m.getMessage().length()).isLessThan(400);
+			}))
+			.verify(VERIFY);
+		assertThat(emulator.requestCount("GET /v2/volumes/{name}")).isEqualTo(1);
+	}
+
+	@Test
+	void applyWhenTwo503sShouldSucceedOnThirdCall() {
+		String name = createVolume();
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/apply").times(2));
+		ApplyResult result = clients.engine().apply(ResourceKind.VOLUME, name, "data/").block(VERIFY);
+		assertThat(result).isNotNull();
+		assertThat(result.name()).isEqualTo(name);
+		assertThat(result.prefix()).endsWith("/");
+		assertThat(result.bucketName()).isNotBlank();
+		assertThat(result.condition().maxContentLength()).isPositive();
+		assertThat(result.credentials().expireTime()).isNotNull();
+		assertThat(result.toString()).doesNotContain(result.credentials().tmpAK(), result.credentials().tmpSK(),
+				result.credentials().sessionToken());
+		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(3);
+	}
+
+	@Test
+	void describeWhenTwo503sShouldSucceedOnThirdCall() {
+		String name = createVolume();
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("GET /v2/volumes/{name}").times(2));
+		assertThat(clients.volumes().describe(name).volumeName()).isEqualTo(name);
+		assertThat(emulator.requestCount("GET /v2/volumes/{name}")).isEqualTo(3);
+	}
+
+	@Test
+	void describeWhenBusinessErrorShouldNotRetry() {
+		String name = createVolume();
+		emulator.inject(ControlPlaneFault.businessError(65535, "Something broke.").on("GET /v2/volumes/{name}"));
+		assertThatExceptionOfType(ZillizCloudApiException.class).isThrownBy(() -> clients.volumes().describe(name))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(65535);
+				assertThat(ex.getMessage()).contains("Something broke.").contains("65535");
+			});
+		assertThat(emulator.requestCount("GET /v2/volumes/{name}")).isEqualTo(1);
+	}
+
+	@Test
+	void listWhen429BurstExceedsAttemptsShouldRaiseLastTransientError() {
+		emulator.inject(ControlPlaneFault.httpStatus(429).on("GET /v2/volumes").times(10));
+		StepVerifier.create(clients.reactiveVolumes().listPage(ListVolumesRequest.firstPage()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZillizCloudApiException.class, (api) -> {
+				assertThat(api.httpStatus()).isEqualTo(429);
+				assertThat(api.isTransient()).isTrue();
+			}))
+			.verify(VERIFY);
+		assertThat(emulator.requestCount("GET /v2/volumes")).isEqualTo(4);
+	}
+
+	@Test
+	void createWhenFirstAttemptGets503ShouldRetryOnceAndSucceed() {
+		String name = uniqueName("vol");
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/create"));
+		clients.volumes().create(CreateVolumeRequest.builder(name).build());
+		assertThat(emulator.requestCount("POST /v2/volumes/create")).isEqualTo(2);
+		assertThat(clients.volumes().describe(name).volumeName()).isEqualTo(name);
+	}
+
+	@Test
+	void createWhenResponseLostShouldFindExistingVolumeAndSucceed() {
+		String name = uniqueName("vol");
+		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1500)).on("POST /v2/volumes/create"));
+		StepVerifier.create(clients.reactiveVolumes().create(CreateVolumeRequest.builder(name).build()))
+			.verifyComplete();
+		assertThat(emulator.requestCount("POST /v2/volumes/create")).isEqualTo(2);
+		assertThat(clients.volumes().describe(name).volumeName()).isEqualTo(name);
+	}
+
+	@Test
+	void createStageWhenResponseLostShouldFindExistingStageAndSucceed() {
+		String name = uniqueName("stage");
+		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1500)).on("POST /v2/stages/create"));
+		clients.stages().create(emulator.projectId(), emulator.regionId(), name);
+		assertThat(emulator.requestCount("POST /v2/stages/create")).isEqualTo(2);
+		assertThat(clients.stages().listAll(emulator.projectId())).contains(new StageInfo(name));
+	}
+
+	@Test
+	void describeWhenLatencyExceedsResponseTimeoutShouldRaiseTimeout() {
+		String name = createVolume();
+		ZillizCloudClients once = ZillizCloudClients.create(settings(emulator.apiKey())
+			.responseTimeout(Duration.ofMillis(300))
+			.retry(ZillizCloudClientSettings.RetrySettings.DEFAULTS.withMaxAttempts(1))
+			.build());
+		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1000)).on("GET /v2/volumes/{name}"));
+		StepVerifier.create(once.reactiveVolumes().describe(name))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZillizCloudTimeoutException.class,
+					(timeout) -> {
+						assertThat(timeout.isTransient()).isTrue();
+						assertThat(timeout.getMessage()).contains("GET /v2/volumes/" + name);
+					}))
+			.verify(VERIFY);
+		assertThatExceptionOfType(ZillizCloudTimeoutException.class).isThrownBy(() -> {
+			emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1000)).on("GET /v2/volumes/{name}"));
+			once.volumes().describe(name);
+		});
+	}
+
+	@Test
+	void callWhenApiKeyRotatesShouldSendCurrentKey() {
+		AtomicReference<String> key = new AtomicReference<>("stale-key-987654");
+		ZillizCloudClients rotating = ZillizCloudClients.create(settings(() -> key.get()).build());
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> rotating.volumes().listPage(ListVolumesRequest.firstPage()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(21119));
+		key.set(emulator.apiKey());
+		assertThat(rotating.volumes().listPage(ListVolumesRequest.firstPage()).currentPage()).isEqualTo(1);
+	}
+
+	@Test
+	void logAndFailWhenSecretsInvolvedShouldNeverRevealThem() {
+		String badKey = "bad-secret-key-4242";
+		ZillizCloudClients bad = ZillizCloudClients.create(settings(badKey).build());
+		logs.list.clear();
+		String name = createVolume();
+		ApplyResult result = clients.engine().apply(ResourceKind.VOLUME, name, "").block(VERIFY);
+		assertThat(result).isNotNull();
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/apply"));
+		clients.engine().apply(ResourceKind.VOLUME, name, "x/").block(VERIFY);
+		ZillizCloudException failure = null;
+		try {
+			bad.volumes().describe(name);
+		}
+		catch (ZillizCloudException ex) {
+			failure = ex;
+		}
+		assertThat(failure).isNotNull();
+		List<String> secrets = List.of(emulator.apiKey(), badKey, result.credentials().tmpAK(),
+				result.credentials().tmpSK(), result.credentials().sessionToken());
+		assertThat(logs.list).isNotEmpty();
+		for (ILoggingEvent event : logs.list) {
+			for (String secret : secrets) {
+				assertThat(event.getFormattedMessage()).doesNotContain(secret);
+			}
+		}
+		for (String secret : secrets) {
+			assertThat(failure.getMessage()).doesNotContain(secret);
+			assertThat(failure.toString()).doesNotContain(secret);
+			assertThat(clients.settings().toString()).doesNotContain(secret);
+			assertThat(bad.settings().toString()).doesNotContain(secret);
+			assertThat(result.toString()).doesNotContain(secret);
+		}
+	}
+
+	@Test
+	void awaitImportWhenFilesPresentShouldEmitProgressAndComplete() {
+		String volume = createVolume();
+		upload(volume, "batch/", "1.json", "{\"rows\":[{\"id\":1}]}");
+		ImportRequest request = ImportRequest.builder("my_collection")
+			.from(StorageLocation.volume(volume, "batch/"))
+			.build();
+		ImportJobId jobId = clients.reactiveImportJobs().create(request).block(VERIFY);
+		assertThat(jobId).isNotNull();
+		assertThat(jobId.jobId()).isNotBlank();
+		List<ImportJobProgress> updates = clients.reactiveImportJobs()
+			.awaitCompletion(jobId, Duration.ofMillis(50))
+			.collectList()
+			.block(VERIFY);
+		assertThat(updates).isNotEmpty();
+		assertThat(updates.get(updates.size() - 1).isCompleted()).isTrue();
+		assertThat(updates.get(updates.size() - 1).progress()).isEqualTo(100);
+		assertThat(updates).extracting(ImportJobProgress::state).doesNotHaveDuplicates();
+		assertThat(updates.subList(0, updates.size() - 1)).noneMatch(ImportJobProgress::isCompleted);
+		assertThat(emulator.requestCount("POST /v2/vectordb/jobs/import/create")).isEqualTo(1);
+		Page<ImportJobSummary> jobs = clients.reactiveImportJobs()
+			.list(ListImportJobsRequest.firstPage().withCollectionName("my_collection"))
+			.block(VERIFY);
+		assertThat(jobs).isNotNull();
+		assertThat(jobs.items()).extracting(ImportJobSummary::jobId).contains(jobId.jobId());
+		ImportJobProgress reactive = clients.reactiveImportJobs().describe(jobId).block(VERIFY);
+		assertThat(clients.importJobs().describe(jobId)).isEqualTo(reactive);
+		assertThat(clients.importJobs().awaitCompletion(jobId, Duration.ofMillis(50), VERIFY).isCompleted())
+			.isTrue();
+	}
+
+	@Test
+	void awaitImportWhenPathMissingShouldFailWithReason() {
+		String volume = createVolume();
+		ImportRequest request = ImportRequest.builder("my_collection")
+			.fromVolume(volume, List.of(List.of("missing/")))
+			.build();
+		ImportJobId jobId = clients.importJobs().create(request);
+		StepVerifier.create(clients.reactiveImportJobs().awaitCompletion(jobId, Duration.ofMillis(50)))
+			.thenConsumeWhile((progress) -> !progress.isFailed())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ImportJobFailedException.class,
+					(failed) -> {
+						assertThat(failed.jobId()).isEqualTo(jobId.jobId());
+						assertThat(failed.reason()).isNotBlank();
+						assertThat(failed.getMessage()).contains(failed.reason());
+					}))
+			.verify(VERIFY);
+		assertThatExceptionOfType(ImportJobFailedException.class)
+			.isThrownBy(() -> clients.importJobs().awaitCompletion(jobId, Duration.ofMillis(50), VERIFY));
+	}
+
+	@Test
+	void callBlockingFacesWhenSameCallsShouldMatchReactiveResults() {
+		String name = createVolume();
+		assertThat(clients.volumes().describe(name))
+			.isEqualTo(clients.reactiveVolumes().describe(name).block(VERIFY));
+		ListVolumesRequest page = ListVolumesRequest.firstPage().withPage(1, 100);
+		assertThat(clients.volumes().listPage(page)).isEqualTo(clients.reactiveVolumes().listPage(page).block(VERIFY));
+		assertThat(clients.volumes().listAll())
+			.isEqualTo(clients.reactiveVolumes().listAll().collectList().block(VERIFY));
+		assertThat(clients.stages().listPage(emulator.projectId(), 1, 10))
+			.isEqualTo(clients.reactiveStages().listPage(emulator.projectId(), 1, 10).block(VERIFY));
+		assertThat(clients.importJobs().list(ListImportJobsRequest.firstPage()))
+			.isEqualTo(clients.reactiveImportJobs().list(ListImportJobsRequest.firstPage()).block(VERIFY));
+	}
+
+	private static void upload(String volume, String directory, String fileName, String content) {
+		ApplyResult target = clients.engine().apply(ResourceKind.VOLUME, volume, directory).block(VERIFY);
+		assertThat(target).isNotNull();
+		URI dataPlane = emulator.dataPlaneHttpUrl();
+		assertThat(dataPlane).isNotNull();
+		try (S3AsyncClient s3 = S3AsyncClient.builder()
+			.endpointOverride(dataPlane)
+			.region(Region.of(target.region()))
+			.forcePathStyle(true)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+					target.credentials().tmpAK(), target.credentials().tmpSK(), target.credentials().sessionToken())))
+			.build()) {
+			s3.putObject((put) -> put.bucket(target.bucketName()).key(target.prefix() + directory + fileName),
+					AsyncRequestBody.fromString(content))
+				.join();
+		}
+	}
+
+}

@@ -297,23 +297,92 @@ class ControlPlaneIntegrationTests {
 		assertThat(clients.volumes().describe(name).volumeName()).isEqualTo(name);
 	}
 
+	/**
+	 * Clients whose create retry waits until a delayed first create has been processed by the server, so that the
+	 * retry deterministically meets "already exists".
+	 */
+	private static ZillizCloudClients slowRetryClients() {
+		return ZillizCloudClients.create(settings(emulator.apiKey()).responseTimeout(Duration.ofMillis(300))
+			.retry(new ZillizCloudClientSettings.RetrySettings(4, Duration.ofMillis(900), Duration.ofSeconds(1), 0.5))
+			.build());
+	}
+
 	@Test
 	void createWhenResponseLostShouldFindExistingVolumeAndSucceed() {
 		String name = uniqueName("vol");
-		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1500)).on("POST /v2/volumes/create"));
-		StepVerifier.create(clients.reactiveVolumes().create(CreateVolumeRequest.builder(name).build()))
+		logs.list.clear();
+		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(500)).on("POST /v2/volumes/create"));
+		StepVerifier.create(slowRetryClients().reactiveVolumes().create(CreateVolumeRequest.builder(name).build()))
 			.verifyComplete();
 		assertThat(emulator.requestCount("POST /v2/volumes/create")).isEqualTo(2);
+		assertThat(emulator.requestCount("GET /v2/volumes/{name}")).isEqualTo(1);
+		assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+			.contains("volume '" + name + "' exists after a lost create response");
 		assertThat(clients.volumes().describe(name).volumeName()).isEqualTo(name);
 	}
 
 	@Test
 	void createStageWhenResponseLostShouldFindExistingStageAndSucceed() {
 		String name = uniqueName("stage");
-		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1500)).on("POST /v2/stages/create"));
-		clients.stages().create(emulator.projectId(), emulator.regionId(), name);
+		logs.list.clear();
+		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(500)).on("POST /v2/stages/create"));
+		slowRetryClients().stages().create(emulator.projectId(), emulator.regionId(), name);
 		assertThat(emulator.requestCount("POST /v2/stages/create")).isEqualTo(2);
+		assertThat(emulator.requestCount("GET /v2/stages")).isGreaterThanOrEqualTo(1);
+		assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+			.contains("stage '" + name + "' exists after a lost create response");
 		assertThat(clients.stages().listAll(emulator.projectId())).contains(new StageInfo(name));
+	}
+
+	@Test
+	void createWhenRetryMeetsAlreadyExistsButNothingExistsShouldPropagate() {
+		String name = uniqueName("vol");
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/create"));
+		emulator.inject(ControlPlaneFault.businessError(80030, "The volume name is taken.").on("POST /v2/volumes/create"));
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.volumes().create(CreateVolumeRequest.builder(name).build()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(80030));
+		assertThat(emulator.requestCount("POST /v2/volumes/create")).isEqualTo(2);
+		assertThat(emulator.requestCount("GET /v2/volumes/{name}")).isEqualTo(1);
+	}
+
+	@Test
+	void createWhenTwoTransientFailuresShouldNotRetryBlindly() {
+		String name = uniqueName("vol");
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/create").times(2));
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.volumes().create(CreateVolumeRequest.builder(name).build()))
+			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(503));
+		assertThat(emulator.requestCount("POST /v2/volumes/create")).isEqualTo(2);
+	}
+
+	@Test
+	void deleteWhenTransientFailureShouldRetryAndDelete() {
+		String name = createVolume();
+		emulator.inject(ControlPlaneFault.httpStatus(500).on("DELETE /v2/volumes/{name}"));
+		clients.volumes().delete(name);
+		assertThat(emulator.requestCount("DELETE /v2/volumes/{name}")).isEqualTo(2);
+		assertThat(clients.volumes().listAll()).extracting(VolumeInfo::volumeName).doesNotContain(name);
+	}
+
+	@Test
+	void importCreateWhenTransientFailureShouldNotRetry() {
+		String volume = createVolume();
+		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/vectordb/jobs/import/create"));
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.importJobs()
+				.create(ImportRequest.builder("my_collection").fromVolume(volume, List.of(List.of("x/"))).build()))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
+		assertThat(emulator.requestCount("POST /v2/vectordb/jobs/import/create")).isEqualTo(1);
+	}
+
+	@Test
+	void blockWhenNoAnswerWithinTimeoutShouldRaiseTimeout() {
+		String name = createVolume();
+		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(800)).on("GET /v2/volumes/{name}"));
+		assertThatExceptionOfType(ZillizCloudTimeoutException.class)
+			.isThrownBy(() -> clients.volumes().withTimeout(Duration.ofMillis(200)).describe(name))
+			.withMessageContaining("PT0.2S");
 	}
 
 	@Test

@@ -29,7 +29,7 @@ public interface ApiKey {
 	 */
 	record Fixed(String value) implements ApiKey {
 
-		/** Create a fixed key, checking it is not blank. */
+		/** Create a fixed key, checking it is not null. */
 		public Fixed {
 			Objects.requireNonNull(value, "value must not be null");
 		}

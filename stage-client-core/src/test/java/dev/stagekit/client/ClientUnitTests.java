@@ -94,6 +94,14 @@ class ClientUnitTests {
 	}
 
 	@Test
+	void pageWhenMoreItemsRemainShouldReportNext() {
+		assertThat(new Page<>(5, 1, 2, List.of("a", "b")).hasNext()).isTrue();
+		assertThat(new Page<>(5, 3, 2, List.of("e")).hasNext()).isFalse();
+		assertThat(new Page<>(4, 2, 2, List.of("c", "d")).hasNext()).isFalse();
+		assertThat(new Page<>(9, 1, 2, List.of()).hasNext()).isFalse();
+	}
+
+	@Test
 	void buildSettingsWhenDefaultsShouldMatchContract() {
 		ZillizCloudClientSettings settings = ZillizCloudClientSettings.builder().apiKey(KEY).build();
 		assertThat(settings.endpoint()).isEqualTo(URI.create("https://api.cloud.zilliz.com"));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -254,6 +255,40 @@ class ControlPlaneIntegrationTests {
 		assertThat(result.toString()).doesNotContain(result.credentials().tmpAK(), result.credentials().tmpSK(),
 				result.credentials().sessionToken());
 		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(3);
+	}
+
+	@Test
+	void applyWhenStageShouldReturnStagePrefixAndCredentials() {
+		String name = uniqueName("stage");
+		clients.stages().create(emulator.projectId(), emulator.regionId(), name);
+		StepVerifier.create(clients.engine().apply(ResourceKind.STAGE, name, "data/")).assertNext((result) -> {
+			assertThat(result.kind()).isEqualTo(StorageLocation.Kind.STAGE);
+			assertThat(result.name()).isEqualTo(name);
+			assertThat(result.prefix()).isEqualTo(emulator.stagePrefix(name).orElseThrow());
+			assertThat(result.credentials().tmpAK()).isNotBlank();
+		}).verifyComplete();
+		StepVerifier.create(clients.engine().apply(ResourceKind.STAGE, name, "data"))
+			.expectError(InvalidRequestException.class)
+			.verify(VERIFY);
+		assertThat(emulator.requestCount("POST /v2/stages/apply")).isEqualTo(1);
+	}
+
+	@Test
+	void sendWhenAnyCallShouldCarryUserAgentAndAcceptHeaders() {
+		List<String> userAgents = new CopyOnWriteArrayList<>();
+		List<String> accepts = new CopyOnWriteArrayList<>();
+		WebClient.Builder builder = WebClient.builder().filter((request, next) -> {
+			userAgents.add(String.valueOf(request.headers().getFirst("User-Agent")));
+			accepts.add(String.valueOf(request.headers().getFirst("Accept")));
+			return next.exchange(request);
+		});
+		ZillizCloudClients custom = ZillizCloudClients.create(settings(emulator.apiKey()).build(), builder);
+		custom.volumes().listPage(ListVolumesRequest.firstPage());
+		assertThat(userAgents).singleElement()
+			.asString()
+			.matches("stagekit/0\\.1\\.0-SNAPSHOT \\(Java [^)]+\\)")
+			.contains(System.getProperty("java.version"));
+		assertThat(accepts).containsExactly("application/json");
 	}
 
 	@Test

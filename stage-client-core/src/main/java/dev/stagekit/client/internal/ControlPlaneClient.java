@@ -2,8 +2,10 @@ package dev.stagekit.client.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import dev.stagekit.client.ApiKey;
@@ -33,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The single engine behind every control-plane call: authentication, envelope decoding, error mapping and retries.
@@ -218,7 +221,7 @@ public final class ControlPlaneClient {
 	private Throwable mapTransportError(HttpMethod method, String path, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof io.netty.handler.timeout.TimeoutException
-					|| cause instanceof java.util.concurrent.TimeoutException
+					|| cause instanceof TimeoutException
 					|| cause instanceof ConnectTimeoutException) {
 				return new ZillizCloudTimeoutException(method.name() + " " + path + " timed out (connect timeout "
 						+ this.settings.connectTimeout() + ", response timeout " + this.settings.responseTimeout()
@@ -227,7 +230,7 @@ public final class ControlPlaneClient {
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof IOException
-					|| cause instanceof org.springframework.web.reactive.function.client.WebClientRequestException) {
+					|| cause instanceof WebClientRequestException) {
 				return new ZillizCloudConnectionException(
 						method.name() + " " + path + " failed: connection error: " + ex.getMessage(), ex);
 			}
@@ -247,8 +250,8 @@ public final class ControlPlaneClient {
 						Json.optLong(condition, "maxFileNumber")));
 	}
 
-	private static java.time.Instant requiredInstant(JsonNode node, String field) {
-		java.time.Instant value = Json.optInstant(node, field);
+	private static Instant requiredInstant(JsonNode node, String field) {
+		Instant value = Json.optInstant(node, field);
 		if (value == null) {
 			throw new IllegalArgumentException("an ISO-8601 instant in '" + field + "'");
 		}

@@ -14,6 +14,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.stagekit.client.internal.DefaultReactiveVolumeManager;
 import dev.stagekit.client.internal.ResourceKind;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
@@ -169,6 +170,26 @@ class ControlPlaneIntegrationTests {
 		assertThat(first.hasNext()).isTrue();
 		assertThat(second.items()).isNotEmpty().doesNotContainAnyElementsOf(first.items());
 		assertThat(clients.volumes().listAll()).hasSize(first.count());
+	}
+
+	@Test
+	void listAllWhenSeveralPagesShouldFetchNextPageOnlyOnDemand() {
+		for (int i = 0; i < 5; i++) {
+			createVolume();
+		}
+		ReactiveVolumeManager paged = new DefaultReactiveVolumeManager(clients.engine(), 2);
+		List<String> all = clients.volumes().listAll().stream().map(VolumeInfo::volumeName).toList();
+		emulator.resetRequestCounts();
+		StepVerifier.create(paged.listAll().map(VolumeInfo::volumeName).collectList())
+			.assertNext((names) -> assertThat(names).containsExactlyElementsOf(all))
+			.verifyComplete();
+		assertThat(emulator.requestCount("GET /v2/volumes")).isEqualTo((all.size() + 1) / 2);
+		emulator.resetRequestCounts();
+		StepVerifier.create(paged.listAll().take(1)).expectNextCount(1).verifyComplete();
+		assertThat(emulator.requestCount("GET /v2/volumes")).isEqualTo(1);
+		emulator.resetRequestCounts();
+		StepVerifier.create(paged.listAll().take(3)).expectNextCount(3).verifyComplete();
+		assertThat(emulator.requestCount("GET /v2/volumes")).isEqualTo(2);
 	}
 
 	@Test

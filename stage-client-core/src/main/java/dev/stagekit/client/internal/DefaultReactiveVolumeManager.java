@@ -30,9 +30,18 @@ public final class DefaultReactiveVolumeManager implements ReactiveVolumeManager
 	 * @param client the engine
 	 */
 	public DefaultReactiveVolumeManager(ControlPlaneClient client) {
+		this(client, ResourceManager.LIST_ALL_PAGE_SIZE);
+	}
+
+	/**
+	 * Create the manager with a custom page size for {@link #listAll}.
+	 * @param client the engine
+	 * @param listAllPageSize the page size used when streaming all volumes (1..100)
+	 */
+	public DefaultReactiveVolumeManager(ControlPlaneClient client, int listAllPageSize) {
 		this.client = client;
 		this.resources = new ResourceManager<>(client, ResourceKind.VOLUME, DefaultReactiveVolumeManager::decode,
-				VolumeInfo::volumeName);
+				VolumeInfo::volumeName, listAllPageSize);
 	}
 
 	@Override

@@ -23,7 +23,8 @@ public final class ResourceManager<T> {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResourceManager.class);
 
-	private static final int LIST_ALL_PAGE_SIZE = 100;
+	/** Page size used by {@link #listAll}. */
+	public static final int LIST_ALL_PAGE_SIZE = 100;
 
 	private final ControlPlaneClient client;
 
@@ -32,6 +33,8 @@ public final class ResourceManager<T> {
 	private final Function<JsonNode, T> itemDecoder;
 
 	private final Function<T, String> nameOf;
+
+	private final int listAllPageSize;
 
 	/**
 	 * Create a manager for one kind.
@@ -42,6 +45,20 @@ public final class ResourceManager<T> {
 	 */
 	public ResourceManager(ControlPlaneClient client, ResourceKind kind, Function<JsonNode, T> itemDecoder,
 			Function<T, String> nameOf) {
+		this(client, kind, itemDecoder, nameOf, LIST_ALL_PAGE_SIZE);
+	}
+
+	/**
+	 * Create a manager for one kind with a custom page size for {@link #listAll}.
+	 * @param client the engine
+	 * @param kind stage or volume
+	 * @param itemDecoder decodes a list item or describe answer
+	 * @param nameOf extracts the name of an item
+	 * @param listAllPageSize the page size used when streaming all items (1..100)
+	 */
+	public ResourceManager(ControlPlaneClient client, ResourceKind kind, Function<JsonNode, T> itemDecoder,
+			Function<T, String> nameOf, int listAllPageSize) {
+		this.listAllPageSize = Validation.pageSize(listAllPageSize);
 		this.client = client;
 		this.kind = kind;
 		this.itemDecoder = itemDecoder;
@@ -106,16 +123,20 @@ public final class ResourceManager<T> {
 	}
 
 	/**
-	 * Stream all items, fetching page after page on demand.
+	 * Stream all items, fetching the next page only once the previous page's items have been consumed.
 	 * @param projectId the project
 	 * @param filters extra query parameters
 	 * @return the items
 	 */
 	public Flux<T> listAll(String projectId, Map<String, String> filters) {
-		return listPage(projectId, 1, LIST_ALL_PAGE_SIZE, filters)
-			.expand((page) -> page.hasNext()
-					? listPage(projectId, page.currentPage() + 1, LIST_ALL_PAGE_SIZE, filters) : Mono.empty())
-			.concatMapIterable(Page::items);
+		return pagesFrom(projectId, 1, filters);
+	}
+
+	private Flux<T> pagesFrom(String projectId, int currentPage, Map<String, String> filters) {
+		return listPage(projectId, currentPage, this.listAllPageSize, filters)
+			.flatMapMany((page) -> Flux.fromIterable(page.items())
+				.concatWith(page.hasNext() ? Flux.defer(() -> pagesFrom(projectId, currentPage + 1, filters))
+						: Flux.empty()));
 	}
 
 	/**

@@ -94,6 +94,18 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 		return toBuilder().retry(retry).build();
 	}
 
+	/**
+	 * Return a copy with other default project, region and cluster ids.
+	 * @param projectId the default project id
+	 * @param regionId the default region id
+	 * @param clusterId the default cluster id
+	 * @return new settings
+	 */
+	public ZillizCloudClientSettings withDefaults(@Nullable String projectId, @Nullable String regionId,
+			@Nullable String clusterId) {
+		return toBuilder().projectId(projectId).regionId(regionId).clusterId(clusterId).build();
+	}
+
 	@Override
 	public String toString() {
 		return "ZillizCloudClientSettings[endpoint=" + this.endpoint + ", apiKey=******, connectTimeout="

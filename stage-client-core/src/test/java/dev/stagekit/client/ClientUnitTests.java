@@ -112,6 +112,11 @@ class ClientUnitTests {
 		assertThat(settings.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(settings.retry().jitter()).isEqualTo(0.5);
 		assertThat(settings.projectId()).isNull();
+		ZillizCloudClientSettings scoped = settings.withDefaults("proj-1", "aws-us-west-2", "in01-1");
+		assertThat(scoped.projectId()).isEqualTo("proj-1");
+		assertThat(scoped.regionId()).isEqualTo("aws-us-west-2");
+		assertThat(scoped.clusterId()).isEqualTo("in01-1");
+		assertThat(scoped.apiKey()).isSameAs(settings.apiKey());
 		assertThat(settings.withResponseTimeout(Duration.ofSeconds(1)).responseTimeout())
 			.isEqualTo(Duration.ofSeconds(1));
 		assertThat(Blocking.defaultTimeout(settings)).isGreaterThan(Duration.ofSeconds(120));

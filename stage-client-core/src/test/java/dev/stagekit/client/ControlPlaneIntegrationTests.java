@@ -263,6 +263,18 @@ class ControlPlaneIntegrationTests {
 	}
 
 	@Test
+	void decodeWhenDataLacksFieldShouldRaiseMalformedResponseNamingIt() {
+		StepVerifier.create(clients.engine()
+			.exchange(HttpMethod.GET, "/v2/volumes", Map.of("projectId", emulator.projectId()), null, (data) -> {
+				throw new IllegalArgumentException("a string field 'nope'");
+			}))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(MalformedResponseException.class)
+				.hasMessageContaining("GET /v2/volumes")
+				.hasMessageContaining("expected a string field 'nope' in 'data'"))
+			.verify(VERIFY);
+	}
+
+	@Test
 	void applyWhenTwo503sShouldSucceedOnThirdCall() {
 		String name = createVolume();
 		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/apply").times(2));

@@ -27,6 +27,7 @@ import dev.stagekit.emulator.internal.RequestCounters;
 import dev.stagekit.emulator.internal.SessionRegistry;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -104,10 +105,13 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		controlHttp.setSendServerVersion(false);
 		this.controlConnector = connector(CONTROL, settings.controlPlanePort(), new HttpConnectionFactory(controlHttp));
 
-		// S3 keys may hold characters Jetty's default URI compliance refuses (encoded slashes, '//').
+		// As S3Proxy configures its own server: S3 keys may hold characters Jetty's default URI compliance
+		// refuses, and header values must reach the SigV4 check exactly as the client signed them.
 		HttpConfiguration dataHttp = new HttpConfiguration();
 		dataHttp.setSendServerVersion(false);
-		dataHttp.setUriCompliance(UriCompliance.UNSAFE);
+		dataHttp.setHttpCompliance(HttpCompliance.LEGACY);
+		dataHttp.setUriCompliance(UriCompliance.LEGACY);
+		dataHttp.setHeaderCacheCaseSensitive(true);
 		HttpConfiguration dataHttps = new HttpConfiguration(dataHttp);
 		SecureRequestCustomizer secure = new SecureRequestCustomizer();
 		secure.setSniHostCheck(false);

@@ -1,27 +1,404 @@
 package dev.stagekit.emulator.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.EmulatorSettings;
+import dev.stagekit.emulator.internal.SessionRegistry.Session;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.URIUtil;
+import org.gaul.s3proxy.AccessGrant;
+import org.jspecify.annotations.Nullable;
 
 /**
- * STUB: the S3 data plane in front of S3Proxy.
+ * The S3 data plane: S3Proxy's servlet behind a gate that does what S3Proxy cannot. It accepts only
+ * the temporary credentials {@code apply} issued (the access key, its secret and its session token
+ * must belong to one unexpired session), keeps every request inside the session's bucket and key
+ * prefix, injects faults, and counts operations and body bytes.
  */
 public final class DataPlane {
 
+	private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
+
+	private static final Pattern SIGV2 = Pattern.compile("^AWS ([^:]+):");
+
+	private final EmulatorSettings settings;
+
+	private final SessionRegistry sessions;
+
+	private final RequestCounters counters;
+
+	private final FaultBook<DataPlaneFault> faults = new FaultBook<>();
+
+	private final HttpServlet signed;
+
+	private final HttpServlet unsigned;
+
 	public DataPlane(EmulatorSettings settings, SessionRegistry sessions, ObjectStore objects,
 			RequestCounters counters) {
+		this.settings = settings;
+		this.sessions = sessions;
+		this.counters = counters;
+		// S3Proxy verifies each request's signature against the secret of the session its access key names.
+		this.signed = S3ProxyServlets.create(objects.blobStore(), (identity, container, blob) -> sessions
+			.byAccessKey(identity)
+			.map((session) -> new AccessGrant(session.secretKey(), objects.blobStore()))
+			.orElse(null));
+		this.unsigned = S3ProxyServlets.create(objects.blobStore(), null);
 	}
 
 	public HttpServlet servlet() {
-		return new HttpServlet() {
-		};
+		return new Gate();
 	}
 
 	public void inject(DataPlaneFault fault) {
+		this.faults.add(fault, fault.skip(), fault.times());
 	}
 
 	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	private final class Gate extends HttpServlet {
+
+		@Override
+		protected void service(HttpServletRequest request, HttpServletResponse response)
+				throws IOException, ServletException {
+			String rawPath = request.getRequestURI();
+			String path = URIUtil.decodePath(rawPath.startsWith("/") ? rawPath.substring(1) : rawPath);
+			int slash = path.indexOf('/');
+			String bucket = (slash < 0) ? path : path.substring(0, slash);
+			String key = (slash < 0) ? "" : path.substring(slash + 1);
+			Map<String, String> query = query(request.getQueryString());
+			S3Operation operation = S3Operation.classify(request.getMethod(), bucket, key, query,
+					request.getHeader("x-amz-copy-source") != null);
+			DataPlane.this.counters.increment("s3:" + operation);
+			String resource = "/" + path;
+
+			String authorization = Optional.ofNullable(request.getHeader("Authorization")).orElse("");
+			boolean bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+			String token = bearer ? authorization.substring(7).trim()
+					: firstNonNull(request.getHeader("x-amz-security-token"), query.get("X-Amz-Security-Token"));
+			Session session;
+			if (bearer) {
+				if (!DataPlane.this.settings.cloud().equals("gcp")) {
+					S3Errors.send(response, 403, "AccessDenied",
+							"Bearer tokens are accepted only by gcp storage; sign the request with the issued keys.",
+							resource);
+					return;
+				}
+				session = DataPlane.this.sessions.byToken(token).orElse(null);
+				if (session == null) {
+					S3Errors.send(response, 403, "InvalidAccessKeyId",
+							"The security token included in the request is invalid.", resource);
+					return;
+				}
+			}
+			else {
+				String accessKey = accessKey(authorization, query);
+				if (accessKey == null) {
+					S3Errors.send(response, 403, "AccessDenied", "Anonymous access is forbidden.", resource);
+					return;
+				}
+				session = DataPlane.this.sessions.byAccessKey(accessKey).orElse(null);
+				if (session == null) {
+					S3Errors.send(response, 403, "InvalidAccessKeyId",
+							"The AWS Access Key Id you provided does not exist in our records.", resource);
+					return;
+				}
+				if (token == null || !token.equals(session.sessionToken())) {
+					S3Errors.send(response, 403, "InvalidAccessKeyId",
+							"The security token included in the request is invalid.", resource);
+					return;
+				}
+			}
+			if (DataPlane.this.sessions.isExpired(session)) {
+				S3Errors.send(response, 400, "ExpiredToken", "The provided token has expired.", resource);
+				return;
+			}
+			String denied = denial(session, operation, bucket, key, query);
+			if (denied != null) {
+				S3Errors.send(response, 403, "AccessDenied", denied, resource);
+				return;
+			}
+
+			int partNumber = (operation == S3Operation.UploadPart) ? parseInt(query.get("partNumber")) : 0;
+			DataPlaneFault fault = DataPlane.this.faults
+				.next((candidate) -> (candidate.operation() == null || candidate.operation().equals(operation.name()))
+						&& (candidate.partNumber() == 0 || candidate.partNumber() == partNumber));
+			CountingRequest counted = new CountingRequest(request, bearer);
+			if (fault != null) {
+				inflict(fault, counted, response, resource);
+				return;
+			}
+			(bearer ? DataPlane.this.unsigned : DataPlane.this.signed).service(counted, response);
+		}
+
+		private @Nullable String denial(Session session, S3Operation operation, String bucket, String key,
+				Map<String, String> query) {
+			if (!bucket.equals(session.bucket())) {
+				return "These credentials do not grant access to bucket '" + bucket + "'.";
+			}
+			if (key.isEmpty()) {
+				if (operation == S3Operation.HeadBucket) {
+					return null;
+				}
+				if (operation == S3Operation.ListObjectsV2 || operation == S3Operation.ListObjects) {
+					String prefix = query.getOrDefault("prefix", "");
+					return prefix.startsWith(session.scopePrefix()) ? null
+							: "These credentials may list only under '" + session.scopePrefix() + "', not prefix '"
+									+ prefix + "'.";
+				}
+				return operation + " on a bucket is not allowed with these credentials.";
+			}
+			if (!operation.allowedOnKey()) {
+				return operation + " is not allowed with these credentials.";
+			}
+			return session.covers(key) ? null
+					: "These credentials grant access under '" + session.scopePrefix() + "' only, not to '" + key + "'.";
+		}
+
+		private void inflict(DataPlaneFault fault, CountingRequest request, HttpServletResponse response,
+				String resource) throws IOException {
+			switch (fault.kind()) {
+				case ERROR -> S3Errors.send(response, fault.httpStatus(), fault.errorCode(),
+						"Injected fault: " + fault.errorCode() + ".", resource);
+				case EXPIRED_TOKEN -> S3Errors.send(response, 400, "ExpiredToken", "The provided token has expired.",
+						resource);
+				case RESET -> {
+					long length = bodyLength(request);
+					skip(request.getInputStream(), Math.max(1, length / 2));
+					abortConnection(request);
+				}
+				case STALL -> {
+					request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+					AsyncContext async = request.startAsync();
+					async.setTimeout(Math.max(1, fault.stall().toMillis()));
+					async.addListener(new AsyncListener() {
+
+						@Override
+						public void onTimeout(AsyncEvent event) {
+							abortConnection(request);
+							async.complete();
+						}
+
+						@Override
+						public void onComplete(AsyncEvent event) {
+						}
+
+						@Override
+						public void onError(AsyncEvent event) {
+						}
+
+						@Override
+						public void onStartAsync(AsyncEvent event) {
+						}
+
+					});
+				}
+			}
+		}
+
+	}
+
+	private static long bodyLength(HttpServletRequest request) {
+		String decoded = request.getHeader("x-amz-decoded-content-length");
+		if (decoded != null) {
+			return parseLong(decoded);
+		}
+		return Math.max(0, request.getContentLengthLong());
+	}
+
+	private static void skip(InputStream in, long bytes) throws IOException {
+		byte[] buffer = new byte[8192];
+		long left = bytes;
+		while (left > 0) {
+			int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+			if (read < 0) {
+				return;
+			}
+			left -= read;
+		}
+	}
+
+	/** Drops the TCP connection at once (RST where the socket allows it), as a network failure would. */
+	private static void abortConnection(HttpServletRequest request) {
+		ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
+		if (jettyRequest == null) {
+			return;
+		}
+		EndPoint endPoint = jettyRequest.getConnectionMetaData().getConnection().getEndPoint();
+		if (endPoint.getTransport() instanceof NetworkChannel channel) {
+			try {
+				channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				// A plain close still drops the connection.
+			}
+		}
+		endPoint.close();
+	}
+
+	private static @Nullable String accessKey(String authorization, Map<String, String> query) {
+		Matcher sigV4 = SIGV4_CREDENTIAL.matcher(authorization);
+		if (authorization.startsWith("AWS4-") && sigV4.find()) {
+			return sigV4.group(1);
+		}
+		Matcher sigV2 = SIGV2.matcher(authorization);
+		if (sigV2.find()) {
+			return sigV2.group(1);
+		}
+		String credential = query.get("X-Amz-Credential");
+		if (credential != null) {
+			int slash = credential.indexOf('/');
+			return (slash > 0) ? credential.substring(0, slash) : credential;
+		}
+		return query.get("AWSAccessKeyId");
+	}
+
+	private static Map<String, String> query(@Nullable String queryString) {
+		Map<String, String> query = new HashMap<>();
+		if (queryString == null || queryString.isEmpty()) {
+			return query;
+		}
+		for (String pair : queryString.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = URIUtil.decodePath((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decodeQueryValue(pair.substring(equals + 1));
+			query.putIfAbsent(name, value);
+		}
+		return query;
+	}
+
+	private static String decodeQueryValue(String value) {
+		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static @Nullable String firstNonNull(@Nullable String first, @Nullable String second) {
+		return (first != null) ? first : second;
+	}
+
+	private static int parseInt(@Nullable String value) {
+		try {
+			return (value != null) ? Integer.parseInt(value) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static long parseLong(String value) {
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * The request as S3Proxy sees it: its body counted into the data-plane byte counter and, for a
+	 * bearer-token request already checked here, without the Authorization header.
+	 */
+	private final class CountingRequest extends HttpServletRequestWrapper {
+
+		private final boolean hideAuthorization;
+
+		private @Nullable ServletInputStream counted;
+
+		CountingRequest(HttpServletRequest request, boolean hideAuthorization) {
+			super(request);
+			this.hideAuthorization = hideAuthorization;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.counted == null) {
+				ServletInputStream in = super.getInputStream();
+				this.counted = new ServletInputStream() {
+
+					@Override
+					public int read() throws IOException {
+						int read = in.read();
+						if (read >= 0) {
+							DataPlane.this.counters.addDataPlaneBytes(1);
+						}
+						return read;
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) throws IOException {
+						int read = in.read(buffer, offset, length);
+						if (read > 0) {
+							DataPlane.this.counters.addDataPlaneBytes(read);
+						}
+						return read;
+					}
+
+					@Override
+					public boolean isFinished() {
+						return in.isFinished();
+					}
+
+					@Override
+					public boolean isReady() {
+						return in.isReady();
+					}
+
+					@Override
+					public void setReadListener(ReadListener listener) {
+						in.setReadListener(listener);
+					}
+
+				};
+			}
+			return this.counted;
+		}
+
+		@Override
+		public @Nullable String getHeader(String name) {
+			return (this.hideAuthorization && name.equalsIgnoreCase("Authorization")) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return (this.hideAuthorization && name.equalsIgnoreCase("Authorization")) ? Collections.emptyEnumeration()
+					: super.getHeaders(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			if (!this.hideAuthorization) {
+				return super.getHeaderNames();
+			}
+			return Collections.enumeration(Collections.list(super.getHeaderNames())
+				.stream()
+				.filter((name) -> !name.toLowerCase(Locale.ROOT).equals("authorization"))
+				.toList());
+		}
+
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.stagekit.client;
 
-import java.io.ByteArrayInputStream;
-import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import dev.stagekit.client.internal.DefaultReactiveVolumeManager;
 import dev.stagekit.client.internal.ResourceKind;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import dev.stagekit.emulator.internal.ObjectStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -609,33 +611,25 @@ class ControlPlaneIntegrationTests {
 			.isEqualTo(clients.reactiveImportJobs().list(ListImportJobsRequest.firstPage()).block(VERIFY));
 	}
 
-	/**
-	 * Put a file where an upload to {@code volume/directory} would land. The emulator's data plane is not there
-	 * yet, so the object goes straight into its store (the emulator's own tests do the same); the prefix still
-	 * comes from {@code apply}.
-	 */
+	/** Upload a file through the emulator's S3 data plane with the credentials {@code apply} issued. */
 	private static void upload(String volume, String directory, String fileName, String content) {
 		ApplyResult target = clients.engine().apply(ResourceKind.VOLUME, volume, directory).block(VERIFY);
 		assertThat(target).isNotNull();
-		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-		ObjectStore store = objectStore();
-		store.blobStore()
-			.putBlob(PutObjectRequest.builder()
-				.bucket(store.bucket())
-				.key(target.prefix() + directory + fileName)
-				.contentLength((long) bytes.length)
-				.build(), new ByteArrayInputStream(bytes));
-	}
-
-	private static ObjectStore objectStore() {
-		try {
-			Field field = ZillizCloudEmulator.class.getDeclaredField("objects");
-			field.setAccessible(true);
-			return (ObjectStore) field.get(emulator);
+		URI dataPlane = emulator.dataPlaneHttpUrl();
+		assertThat(dataPlane).isNotNull();
+		try (S3AsyncClient s3 = S3AsyncClient.builder()
+			.endpointOverride(dataPlane)
+			.region(Region.of(target.region()))
+			.forcePathStyle(true)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+					target.credentials().tmpAK(), target.credentials().tmpSK(), target.credentials().sessionToken())))
+			.build()) {
+			s3.putObject((put) -> put.bucket(target.bucketName()).key(target.prefix() + directory + fileName),
+					AsyncRequestBody.fromString(content))
+				.join();
 		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		assertThat(emulator.object(target.prefix() + directory + fileName)).isPresent();
 	}
 
 }

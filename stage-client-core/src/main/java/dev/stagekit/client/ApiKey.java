@@ -1,0 +1,44 @@
+package dev.stagekit.client;
+
+import java.util.Objects;
+
+/**
+ * Supplies the Zilliz Cloud API key; read on every request so that a rotated key is picked up.
+ */
+@FunctionalInterface
+public interface ApiKey {
+
+	/**
+	 * Return the current API key.
+	 * @return the key, never logged
+	 */
+	String value();
+
+	/**
+	 * Create a fixed API key whose {@code toString()} is masked.
+	 * @param value the key
+	 * @return the API key
+	 */
+	static ApiKey of(String value) {
+		return new Fixed(value);
+	}
+
+	/**
+	 * A fixed API key; {@code toString()} never shows the value.
+	 * @param value the key
+	 */
+	record Fixed(String value) implements ApiKey {
+
+		/** Create a fixed key, checking it is not null. */
+		public Fixed {
+			Objects.requireNonNull(value, "value must not be null");
+		}
+
+		@Override
+		public String toString() {
+			return "ApiKey[******]";
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.stagekit.client.internal;
+
+import java.time.Duration;
+
+import dev.stagekit.client.ZillizCloudClientSettings;
+import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.ZillizCloudTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+
+/**
+ * Blocks on a {@link Mono} and unwraps Reactor's wrapping so callers see the client's own exceptions.
+ */
+public final class Blocking {
+
+	private static final Duration MARGIN = Duration.ofSeconds(5);
+
+	private Blocking() {
+	}
+
+	/**
+	 * The default blocking timeout: response timeout times attempts, plus the largest backoffs and a margin.
+	 * @param settings the settings
+	 * @return the timeout
+	 */
+	public static Duration defaultTimeout(ZillizCloudClientSettings settings) {
+		int attempts = settings.retry().maxAttempts();
+		return settings.responseTimeout()
+			.plus(settings.connectTimeout())
+			.multipliedBy(attempts)
+			.plus(settings.retry().maxBackoff().multipliedBy(attempts - 1L))
+			.plus(MARGIN);
+	}
+
+	/**
+	 * Block for a value.
+	 * @param <T> the value type
+	 * @param mono the call
+	 * @param timeout the timeout
+	 * @return the value, or {@code null} if the call completed empty
+	 */
+	public static <T> @Nullable T block(Mono<T> mono, Duration timeout) {
+		try {
+			return mono.block(timeout);
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = Exceptions.unwrap(ex);
+			if (cause instanceof ZillizCloudException zce) {
+				throw zce;
+			}
+			if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Timeout")) {
+				throw new ZillizCloudTimeoutException("No answer within " + timeout + " while blocking", cause);
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Block for a value that must be present.
+	 * @param <T> the value type
+	 * @param mono the call
+	 * @param timeout the timeout
+	 * @return the value
+	 */
+	public static <T> T blockValue(Mono<T> mono, Duration timeout) {
+		T value = block(mono, timeout);
+		if (value == null) {
+			throw new IllegalStateException("The call completed without a value");
+		}
+		return value;
+	}
+
+}

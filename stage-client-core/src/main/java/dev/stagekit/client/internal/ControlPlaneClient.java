@@ -1,0 +1,261 @@
+package dev.stagekit.client.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import dev.stagekit.client.ApiKey;
+import dev.stagekit.client.ApplyResult;
+import dev.stagekit.client.MalformedResponseException;
+import dev.stagekit.client.ZillizCloudApiException;
+import dev.stagekit.client.ZillizCloudClientSettings;
+import dev.stagekit.client.ZillizCloudConnectionException;
+import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.ZillizCloudTimeoutException;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The single engine behind every control-plane call: authentication, envelope decoding, error mapping and retries.
+ */
+public final class ControlPlaneClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ControlPlaneClient.class);
+
+	private final ZillizCloudClientSettings settings;
+
+	private final WebClient webClient;
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	/**
+	 * Create the engine.
+	 * @param settings the settings
+	 * @param webClientBuilder a builder to start from (cloned, not modified)
+	 */
+	public ControlPlaneClient(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder) {
+		this.settings = settings;
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+			.responseTimeout(settings.responseTimeout());
+		ApiKey apiKey = settings.apiKey();
+		this.webClient = webClientBuilder.clone()
+			.baseUrl(settings.endpoint().toString())
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.defaultHeader(HttpHeaders.USER_AGENT, UserAgent.value())
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.filter((request, next) -> next.exchange(ClientRequest.from(request)
+				.headers((headers) -> headers.setBearerAuth(apiKey.value()))
+				.build()))
+			.build();
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the settings
+	 */
+	public ZillizCloudClientSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Obtain upload target and temporary credentials for a directory of a stage or volume (retried).
+	 * @param kind stage or volume
+	 * @param name the stage or volume name
+	 * @param path the target directory ending with '/', or {@code ""} for the root
+	 * @return the apply answer
+	 */
+	public Mono<ApplyResult> apply(ResourceKind kind, String name, String path) {
+		return Mono.defer(() -> {
+			Validation.name(kind.nameField(), name);
+			if (!path.isEmpty()) {
+				Validation.directory("path", path);
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put(kind.nameField(), name);
+			body.put("path", path);
+			String apiPath = kind.applyPath();
+			return retrying(exchange(HttpMethod.POST, apiPath, Map.of(), body, (data) -> decodeApply(kind, data)),
+					HttpMethod.POST, apiPath);
+		});
+	}
+
+	/**
+	 * Send one request (no retry) and decode the {@code data} of a successful envelope.
+	 * @param <T> the decoded type
+	 * @param method the HTTP method
+	 * @param path the path (names in it must have been validated)
+	 * @param query query parameters
+	 * @param body a JSON body, or {@code null}
+	 * @param decoder decodes {@code data}; an {@link IllegalArgumentException} describes what was missing
+	 * @return the decoded value
+	 */
+	public <T> Mono<T> exchange(HttpMethod method, String path, Map<String, ?> query, @Nullable Object body,
+			Function<JsonNode, T> decoder) {
+		return Mono.defer(() -> {
+			WebClient.RequestBodySpec spec = this.webClient.method(method).uri((uri) -> {
+				uri.path(path);
+				query.forEach(uri::queryParam);
+				return uri.build();
+			});
+			WebClient.RequestHeadersSpec<?> request = spec;
+			if (body != null) {
+				request = spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.mapper.writeValueAsString(body));
+			}
+			return request.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((text) -> decode(method, path, response.statusCode().value(), text, decoder)));
+		}).onErrorMap((ex) -> !(ex instanceof ZillizCloudException), (ex) -> mapTransportError(method, path, ex));
+	}
+
+	/**
+	 * Apply the retry policy to a call: transient failures are retried with backoff and the last failure is
+	 * rethrown when attempts are exhausted.
+	 * @param <T> the value type
+	 * @param call the call
+	 * @param method the method, for logging
+	 * @param path the path, for logging
+	 * @return the retrying call
+	 */
+	public <T> Mono<T> retrying(Mono<T> call, HttpMethod method, String path) {
+		return call.retryWhen(retrySpec(method, path));
+	}
+
+	/**
+	 * The backoff between a transient failure of a create and its single retry.
+	 * @return the backoff
+	 */
+	public Duration createRetryBackoff() {
+		return this.settings.retry().minBackoff();
+	}
+
+	RetryBackoffSpec retrySpec(HttpMethod method, String path) {
+		ZillizCloudClientSettings.RetrySettings retry = this.settings.retry();
+		return Retry.backoff(retry.maxAttempts() - 1L, retry.minBackoff())
+			.maxBackoff(retry.maxBackoff())
+			.jitter(retry.jitter())
+			.filter(ControlPlaneClient::isTransient)
+			.doBeforeRetry((signal) -> logger.debug("Retrying {} {} (retry {}) after: {}", method, path,
+					signal.totalRetries() + 1, signal.failure().getMessage()))
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	/**
+	 * Whether a failure is a transient {@link ZillizCloudException}.
+	 * @param ex the failure
+	 * @return {@code true} if retrying may help
+	 */
+	public static boolean isTransient(Throwable ex) {
+		return ex instanceof ZillizCloudException zce && zce.isTransient();
+	}
+
+	private <T> T decode(HttpMethod method, String path, int status, String text, Function<JsonNode, T> decoder) {
+		String methodName = method.name();
+		JsonNode envelope = parseEnvelope(text);
+		if (status < 200 || status > 299) {
+			logger.debug("{} {} -> HTTP {}", methodName, path, status);
+			int code = status;
+			String message = MalformedResponseException.excerpt(text);
+			if (envelope != null) {
+				code = envelope.get("code").intValue();
+				String serverMessage = Json.optText(envelope, "message");
+				message = (serverMessage != null) ? serverMessage : message;
+			}
+			throw new ZillizCloudApiException(code, message, status, methodName, path);
+		}
+		if (envelope == null) {
+			logger.debug("{} {} -> HTTP {}, malformed body", methodName, path, status);
+			throw new MalformedResponseException(methodName, path,
+					"a JSON envelope {\"code\": <number>, \"data\": ...}", text, null);
+		}
+		int code = envelope.get("code").intValue();
+		logger.debug("{} {} -> HTTP {}, code {}", methodName, path, status, code);
+		if (code != 0) {
+			String message = Json.optText(envelope, "message");
+			throw new ZillizCloudApiException(code, (message != null) ? message : "", status, methodName, path);
+		}
+		try {
+			return decoder.apply(envelope.path("data"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MalformedResponseException(methodName, path, ex.getMessage() + " in 'data'", text, ex);
+		}
+	}
+
+	private @Nullable JsonNode parseEnvelope(String text) {
+		try {
+			JsonNode root = this.mapper.readTree(text);
+			if (root == null || !root.isObject()) {
+				return null;
+			}
+			JsonNode code = root.get("code");
+			return (code != null && code.isIntegralNumber()) ? root : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private Throwable mapTransportError(HttpMethod method, String path, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof io.netty.handler.timeout.TimeoutException
+					|| cause instanceof TimeoutException
+					|| cause instanceof ConnectTimeoutException) {
+				return new ZillizCloudTimeoutException(method.name() + " " + path + " timed out (connect timeout "
+						+ this.settings.connectTimeout() + ", response timeout " + this.settings.responseTimeout()
+						+ ")", ex);
+			}
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException
+					|| cause instanceof WebClientRequestException) {
+				return new ZillizCloudConnectionException(
+						method.name() + " " + path + " failed: connection error: " + ex.getMessage(), ex);
+			}
+		}
+		return ex;
+	}
+
+	private static ApplyResult decodeApply(ResourceKind kind, JsonNode data) {
+		JsonNode credentials = Json.object(data, "credentials");
+		JsonNode condition = Json.object(data, "condition");
+		return new ApplyResult(kind.storageKind(), Json.text(data, kind.nameField()),
+				Json.text(data, kind.prefixField()), Json.optText(data, "uploadPath"), Json.text(data, "bucketName"),
+				Json.text(data, "endpoint"), Json.text(data, "cloud"), Json.text(data, "region"),
+				new ApplyResult.StorageCredentials(Json.text(credentials, "tmpAK"), Json.text(credentials, "tmpSK"),
+						Json.text(credentials, "sessionToken"), requiredInstant(credentials, "expireTime")),
+				new ApplyResult.Condition(Json.number(condition, "maxContentLength"),
+						Json.optLong(condition, "maxFileNumber")));
+	}
+
+	private static Instant requiredInstant(JsonNode node, String field) {
+		Instant value = Json.optInstant(node, field);
+		if (value == null) {
+			throw new IllegalArgumentException("an ISO-8601 instant in '" + field + "'");
+		}
+		return value;
+	}
+
+}

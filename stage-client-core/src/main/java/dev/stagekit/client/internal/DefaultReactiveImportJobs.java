@@ -1,0 +1,149 @@
+package dev.stagekit.client.internal;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stagekit.client.ImportJobFailedException;
+import dev.stagekit.client.ImportJobId;
+import dev.stagekit.client.ImportJobProgress;
+import dev.stagekit.client.ImportJobSummary;
+import dev.stagekit.client.ImportRequest;
+import dev.stagekit.client.InvalidRequestException;
+import dev.stagekit.client.ListImportJobsRequest;
+import dev.stagekit.client.Page;
+import dev.stagekit.client.ReactiveImportJobs;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Import jobs on the shared {@link ControlPlaneClient}.
+ */
+public final class DefaultReactiveImportJobs implements ReactiveImportJobs {
+
+	private static final String CREATE = "/v2/vectordb/jobs/import/create";
+
+	private static final String DESCRIBE = "/v2/vectordb/jobs/import/describe";
+
+	private static final String LIST = "/v2/vectordb/jobs/import/list";
+
+	private final ControlPlaneClient client;
+
+	/**
+	 * Create the import jobs face.
+	 * @param client the engine
+	 */
+	public DefaultReactiveImportJobs(ControlPlaneClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public Mono<ImportJobId> create(ImportRequest request) {
+		return Mono.defer(() -> {
+			String clusterId = clusterOf(request.clusterId());
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("clusterId", clusterId);
+			body.put("collectionName", Validation.name("collectionName", request.collectionName()));
+			putIfPresent(body, "dbName", request.dbName());
+			putIfPresent(body, "partitionName", request.partitionName());
+			ResourceKind kind = ResourceKind.of(request.sourceKind());
+			body.put(kind.nameField(), Validation.name(kind.nameField(), request.sourceName()));
+			if (request.dataPaths().isEmpty() || request.dataPaths().stream().anyMatch(List::isEmpty)) {
+				throw new InvalidRequestException("dataPaths", request.dataPaths(),
+						"must hold at least one non-empty list of paths");
+			}
+			body.put("dataPaths", request.dataPaths());
+			return this.client.exchange(HttpMethod.POST, CREATE, Map.of(), body,
+					(data) -> new ImportJobId(clusterId, Json.text(data, "jobId")));
+		});
+	}
+
+	@Override
+	public Mono<ImportJobProgress> describe(ImportJobId jobId) {
+		return Mono.defer(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("jobId", Validation.required("jobId", jobId.jobId()));
+			body.put("clusterId", Validation.required("clusterId", jobId.clusterId()));
+			return this.client.retrying(
+					this.client.exchange(HttpMethod.POST, DESCRIBE, Map.of(), body, DefaultReactiveImportJobs::progress),
+					HttpMethod.POST, DESCRIBE);
+		});
+	}
+
+	@Override
+	public Mono<Page<ImportJobSummary>> list(ListImportJobsRequest request) {
+		return Mono.defer(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("clusterId", clusterOf(request.clusterId()));
+			putIfPresent(body, "dbName", request.dbName());
+			putIfPresent(body, "collectionName", request.collectionName());
+			body.put("currentPage", Validation.currentPage(request.currentPage()));
+			body.put("pageSize", Validation.pageSize(request.pageSize()));
+			return this.client.retrying(
+					this.client.exchange(HttpMethod.POST, LIST, Map.of(), body, DefaultReactiveImportJobs::page),
+					HttpMethod.POST, LIST);
+		});
+	}
+
+	@Override
+	public Flux<ImportJobProgress> awaitCompletion(ImportJobId jobId, Duration pollInterval) {
+		if (pollInterval.isNegative() || pollInterval.isZero()) {
+			return Flux.error(new InvalidRequestException("pollInterval", pollInterval, "must be positive"));
+		}
+		return describe(jobId).repeatWhen((completions) -> completions.delayElements(pollInterval))
+			.distinctUntilChanged((progress) -> List.of(progress.state(), progress.progress()))
+			.<ImportJobProgress>handle((progress, sink) -> {
+				if (progress.isFailed()) {
+					sink.error(new ImportJobFailedException(jobId.jobId(), progress.reason()));
+				}
+				else {
+					sink.next(progress);
+				}
+			})
+			.takeUntil(ImportJobProgress::isCompleted);
+	}
+
+	private String clusterOf(@Nullable String clusterId) {
+		return Validation.required("clusterId", (clusterId != null) ? clusterId : this.client.settings().clusterId());
+	}
+
+	private static void putIfPresent(Map<String, Object> body, String field, @Nullable String value) {
+		if (value != null && !value.isEmpty()) {
+			body.put(field, value);
+		}
+	}
+
+	private static ImportJobProgress progress(JsonNode data) {
+		List<ImportJobProgress.Detail> details = Json.array(data, "details")
+			.stream()
+			.map((node) -> new ImportJobProgress.Detail(Json.optText(node, "fileName"), Json.optLong(node, "fileSize"),
+					Json.optText(node, "state"), Json.optInt(node, "progress", 0), Json.optInstant(node, "completeTime"),
+					orEmpty(Json.optText(node, "reason")), Json.optLong(node, "totalRows")))
+			.toList();
+		return new ImportJobProgress(Json.text(data, "jobId"), Json.optText(data, "collectionName"),
+				Json.optText(data, "fileName"), Json.optLong(data, "fileSize"), Json.text(data, "state"),
+				Json.optInt(data, "progress", 0), Json.optInstant(data, "completeTime"),
+				orEmpty(Json.optText(data, "reason")), Json.optLong(data, "totalRows"), details);
+	}
+
+	private static Page<ImportJobSummary> page(JsonNode data) {
+		List<ImportJobSummary> records = Json.array(data, "records")
+			.stream()
+			.map((node) -> new ImportJobSummary(Json.text(node, "jobId"), Json.optText(node, "collectionName"),
+					Json.text(node, "state"), Json.optLong(node, "progress") != null
+							? Json.optInt(node, "progress", 0) : null))
+			.toList();
+		return new Page<>(Json.optInt(data, "count", records.size()), Json.optInt(data, "currentPage", 1),
+				Json.optInt(data, "pageSize", 0), records);
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,200 @@
+package dev.stagekit.client.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.stagekit.client.Page;
+import dev.stagekit.client.ZillizCloudApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The one implementation of create, list, describe and delete shared by stages and volumes.
+ *
+ * @param <T> the item type
+ */
+public final class ResourceManager<T> {
+
+	private static final Logger logger = LoggerFactory.getLogger(ResourceManager.class);
+
+	/** Page size used by {@link #listAll}. */
+	public static final int LIST_ALL_PAGE_SIZE = 100;
+
+	private final ControlPlaneClient client;
+
+	private final ResourceKind kind;
+
+	private final Function<JsonNode, T> itemDecoder;
+
+	private final Function<T, String> nameOf;
+
+	private final int listAllPageSize;
+
+	/**
+	 * Create a manager for one kind.
+	 * @param client the engine
+	 * @param kind stage or volume
+	 * @param itemDecoder decodes a list item or describe answer
+	 * @param nameOf extracts the name of an item
+	 */
+	public ResourceManager(ControlPlaneClient client, ResourceKind kind, Function<JsonNode, T> itemDecoder,
+			Function<T, String> nameOf) {
+		this(client, kind, itemDecoder, nameOf, LIST_ALL_PAGE_SIZE);
+	}
+
+	/**
+	 * Create a manager for one kind with a custom page size for {@link #listAll}.
+	 * @param client the engine
+	 * @param kind stage or volume
+	 * @param itemDecoder decodes a list item or describe answer
+	 * @param nameOf extracts the name of an item
+	 * @param listAllPageSize the page size used when streaming all items (1..100)
+	 */
+	public ResourceManager(ControlPlaneClient client, ResourceKind kind, Function<JsonNode, T> itemDecoder,
+			Function<T, String> nameOf, int listAllPageSize) {
+		this.listAllPageSize = Validation.pageSize(listAllPageSize);
+		this.client = client;
+		this.kind = kind;
+		this.itemDecoder = itemDecoder;
+		this.nameOf = nameOf;
+	}
+
+	/**
+	 * Return the kind.
+	 * @return the kind
+	 */
+	public ResourceKind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Create a resource. A transient failure is retried once; if that retry reports the name as taken and the
+	 * resource now exists, the create is reported as successful.
+	 * @param projectId the project (for the existence check)
+	 * @param name the validated name
+	 * @param body the request body
+	 * @return completion
+	 */
+	public Mono<Void> create(String projectId, String name, Map<String, Object> body) {
+		String path = this.kind.createPath();
+		Mono<Void> attempt = this.client.exchange(HttpMethod.POST, path, Map.of(), body, (data) -> data).then();
+		return attempt.onErrorResume(ControlPlaneClient::isTransient, (first) -> {
+			logger.debug("Retrying POST {} once after: {}", path, first.getMessage());
+			return Mono.delay(this.client.createRetryBackoff())
+				.then(attempt)
+				.onErrorResume(this::isAlreadyExists, (taken) -> exists(projectId, name).flatMap((found) -> {
+					if (found) {
+						logger.debug("{} '{}' exists after a lost create response", this.kind.label(), name);
+						return Mono.<Void>empty();
+					}
+					return Mono.error(taken);
+				}));
+		});
+	}
+
+	/**
+	 * Fetch one page (retried).
+	 * @param projectId the project
+	 * @param currentPage the 1-based page
+	 * @param pageSize the page size
+	 * @param filters extra query parameters
+	 * @return the page
+	 */
+	public Mono<Page<T>> listPage(String projectId, int currentPage, int pageSize, Map<String, String> filters) {
+		return Mono.defer(() -> {
+			Validation.required("projectId", projectId);
+			Validation.currentPage(currentPage);
+			Validation.pageSize(pageSize);
+			Map<String, Object> query = new LinkedHashMap<>();
+			query.put("projectId", projectId);
+			query.put("currentPage", currentPage);
+			query.put("pageSize", pageSize);
+			query.putAll(filters);
+			String path = this.kind.basePath();
+			return this.client.retrying(this.client.exchange(HttpMethod.GET, path, query, null, this::decodePage),
+					HttpMethod.GET, path);
+		});
+	}
+
+	/**
+	 * Stream all items, fetching the next page only once the previous page's items have been consumed.
+	 * @param projectId the project
+	 * @param filters extra query parameters
+	 * @return the items
+	 */
+	public Flux<T> listAll(String projectId, Map<String, String> filters) {
+		return pagesFrom(projectId, 1, filters);
+	}
+
+	private Flux<T> pagesFrom(String projectId, int currentPage, Map<String, String> filters) {
+		return listPage(projectId, currentPage, this.listAllPageSize, filters)
+			.flatMapMany((page) -> Flux.fromIterable(page.items())
+				.concatWith(page.hasNext() ? Flux.defer(() -> pagesFrom(projectId, currentPage + 1, filters))
+						: Flux.empty()));
+	}
+
+	/**
+	 * Describe one resource (retried); only for describable kinds.
+	 * @param name the name
+	 * @return the resource
+	 */
+	public Mono<T> describe(String name) {
+		return Mono.defer(() -> {
+			Validation.name(this.kind.nameField(), name);
+			String path = this.kind.itemPath(name);
+			return this.client.retrying(this.client.exchange(HttpMethod.GET, path, Map.of(), null, this.itemDecoder),
+					HttpMethod.GET, path);
+		});
+	}
+
+	/**
+	 * Delete one resource (retried).
+	 * @param name the name
+	 * @return completion
+	 */
+	public Mono<Void> delete(String name) {
+		return Mono.defer(() -> {
+			Validation.name(this.kind.nameField(), name);
+			String path = this.kind.itemPath(name);
+			return this.client
+				.retrying(this.client.exchange(HttpMethod.DELETE, path, Map.of(), null, (data) -> data),
+						HttpMethod.DELETE, path)
+				.then();
+		});
+	}
+
+	/**
+	 * Whether a resource exists: by describe for volumes, by listing for stages.
+	 * @param projectId the project
+	 * @param name the name
+	 * @return whether it exists
+	 */
+	public Mono<Boolean> exists(String projectId, String name) {
+		if (this.kind.describable()) {
+			return describe(name).map((item) -> true).onErrorResume(ZillizCloudApiException.class, (ex) -> {
+				if (ex.isTransient()) {
+					return Mono.error(ex);
+				}
+				return Mono.just(false);
+			});
+		}
+		return listAll(projectId, Map.of()).any((item) -> name.equals(this.nameOf.apply(item)));
+	}
+
+	private boolean isAlreadyExists(Throwable ex) {
+		return ex instanceof ZillizCloudApiException api && api.code() == this.kind.alreadyExistsCode();
+	}
+
+	private Page<T> decodePage(JsonNode data) {
+		return new Page<>(Json.optInt(data, "count", 0), Json.optInt(data, "currentPage", 1),
+				Json.optInt(data, "pageSize", 0),
+				Json.array(data, this.kind.listField()).stream().map(this.itemDecoder).toList());
+	}
+
+}

@@ -74,4 +74,29 @@ public final class Blocking {
 		return value;
 	}
 
+	/**
+	 * Block without a time limit (for uploads, which take as long as the bytes take) and unwrap errors.
+	 * Interrupting the waiting thread cancels the call.
+	 * @param <T> the value type
+	 * @param mono the call
+	 * @return the value
+	 */
+	public static <T> T await(Mono<T> mono) {
+		T value;
+		try {
+			value = mono.block();
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = Exceptions.unwrap(ex);
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+		if (value == null) {
+			throw new IllegalStateException("The call completed without a value");
+		}
+		return value;
+	}
+
 }

@@ -1,0 +1,85 @@
+package dev.stagekit.client.upload;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.internal.Blocking;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+
+/**
+ * Blocking face of a {@link ReactiveFileManager}. Calls block for as long as the upload takes;
+ * interrupting the calling thread cancels the upload. Failures are unchecked
+ * {@link dev.stagekit.client.ZillizCloudException}s.
+ */
+public abstract sealed class FileManager permits VolumeFileManager, StageFileManager {
+
+	private static final int STREAM_BUFFER = 64 * 1024;
+
+	private final ReactiveFileManager reactive;
+
+	FileManager(ReactiveFileManager reactive) {
+		this.reactive = reactive;
+	}
+
+	/**
+	 * Return whether this manager writes to a stage or a volume.
+	 * @return the kind
+	 */
+	public StorageLocation.Kind kind() {
+		return this.reactive.kind();
+	}
+
+	/**
+	 * Return the stage or volume name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.reactive.name();
+	}
+
+	/**
+	 * Upload a file or directory tree into a target directory.
+	 * @param source the local file or directory
+	 * @param targetPath the target directory ({@code ""} for the root)
+	 * @return the result
+	 */
+	public UploadResult upload(Path source, String targetPath) {
+		return Blocking.await(this.reactive.upload(source, targetPath));
+	}
+
+	/**
+	 * Upload a file or directory tree; progress goes to the request's listener.
+	 * @param request the request
+	 * @return the result
+	 */
+	public UploadResult upload(UploadRequest request) {
+		return Blocking.await(this.reactive.upload(request));
+	}
+
+	/**
+	 * Stream an input stream of a known length to one file, without a temporary file. The stream is
+	 * read on the calling thread and closed at the end.
+	 * @param content the bytes
+	 * @param targetFile the file path inside the stage or volume
+	 * @param contentLength the exact number of bytes
+	 * @return the result
+	 */
+	public UploadResult upload(InputStream content, String targetFile, long contentLength) {
+		return Blocking.await(Mono.defer(() -> this.reactive.upload(DataBufferUtils
+			.readInputStream(() -> content, DefaultDataBufferFactory.sharedInstance, STREAM_BUFFER), targetFile,
+				contentLength)));
+	}
+
+	/**
+	 * Return the reactive manager behind this one.
+	 * @return the reactive manager
+	 */
+	public ReactiveFileManager reactive() {
+		return this.reactive;
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.stagekit.client.upload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.internal.Validation;
+import dev.stagekit.client.upload.internal.EngineFileManager;
+import dev.stagekit.client.upload.internal.UploadEngine;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+
+/**
+ * Hands out file managers for any stage or volume, all on one upload engine: one Netty HTTP client, one
+ * connection pool and one timer, however many managers exist. Close it when the application stops; closing
+ * waits (at most 30 seconds) for multipart uploads that are still being aborted after a cancellation.
+ *
+ * <pre>{@code
+ * try (FileManagers files = FileManagers.builder(clients).build()) {
+ *     UploadResult result = files.volume("my_volume").upload(Path.of("data"), "run-1/");
+ * }
+ * }</pre>
+ */
+public final class FileManagers implements AutoCloseable {
+
+	private final UploadEngine engine;
+
+	private FileManagers(UploadEngine engine) {
+		this.engine = engine;
+	}
+
+	/**
+	 * Start building on control-plane clients.
+	 * @param clients the clients (their engine issues the {@code apply} calls)
+	 * @return a builder
+	 */
+	public static Builder builder(ZillizCloudClients clients) {
+		return new Builder(clients);
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the settings
+	 */
+	public UploadSettings settings() {
+		return this.engine.settings();
+	}
+
+	/**
+	 * Return a reactive manager for a volume.
+	 * @param volumeName the volume
+	 * @return the manager
+	 */
+	public ReactiveVolumeFileManager reactiveVolume(String volumeName) {
+		return EngineFileManager.volume(this.engine, Validation.name(ResourceKind.VOLUME.nameField(), volumeName));
+	}
+
+	/**
+	 * Return a reactive manager for a stage.
+	 * @param stageName the stage
+	 * @return the manager
+	 */
+	public ReactiveStageFileManager reactiveStage(String stageName) {
+		return EngineFileManager.stage(this.engine, Validation.name(ResourceKind.STAGE.nameField(), stageName));
+	}
+
+	/**
+	 * Return a blocking manager for a volume.
+	 * @param volumeName the volume
+	 * @return the manager
+	 */
+	public VolumeFileManager volume(String volumeName) {
+		return new VolumeFileManager(reactiveVolume(volumeName));
+	}
+
+	/**
+	 * Return a blocking manager for a stage.
+	 * @param stageName the stage
+	 * @return the manager
+	 */
+	public StageFileManager stage(String stageName) {
+		return new StageFileManager(reactiveStage(stageName));
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+	}
+
+	/** Builds {@link FileManagers}. */
+	public static final class Builder {
+
+		private final ZillizCloudClients clients;
+
+		private UploadSettings settings = UploadSettings.DEFAULTS;
+
+		private final List<Consumer<NettyNioAsyncHttpClient.Builder>> httpClientCustomizers = new ArrayList<>();
+
+		private final List<Consumer<S3AsyncClientBuilder>> s3ClientCustomizers = new ArrayList<>();
+
+		private Builder(ZillizCloudClients clients) {
+			this.clients = clients;
+		}
+
+		/**
+		 * Use these settings.
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder settings(UploadSettings settings) {
+			this.settings = settings;
+			return this;
+		}
+
+		/**
+		 * Customize the shared Netty HTTP client (TLS trust, proxy, event loop); applied in the order added.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder httpClientCustomizer(Consumer<NettyNioAsyncHttpClient.Builder> customizer) {
+			this.httpClientCustomizers.add(customizer);
+			return this;
+		}
+
+		/**
+		 * Customize every S3 client (interceptors, metrics); applied in the order added, after the engine's
+		 * own settings.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder s3ClientCustomizer(Consumer<S3AsyncClientBuilder> customizer) {
+			this.s3ClientCustomizers.add(customizer);
+			return this;
+		}
+
+		/**
+		 * Build the managers and their shared engine.
+		 * @return the managers
+		 */
+		public FileManagers build() {
+			return new FileManagers(new UploadEngine(this.clients.engine(), this.settings,
+					this.httpClientCustomizers, this.s3ClientCustomizers));
+		}
+
+	}
+
+}

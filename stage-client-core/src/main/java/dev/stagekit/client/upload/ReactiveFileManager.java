@@ -1,0 +1,75 @@
+package dev.stagekit.client.upload;
+
+import java.nio.file.Path;
+
+import dev.stagekit.client.StorageLocation;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+
+/**
+ * Uploads files into one stage or volume, reactively. Every method is lazy: nothing is sent until the
+ * result is subscribed, and cancelling the subscription cancels the upload (started multipart uploads
+ * are aborted). All file managers of one {@link FileManagers} share one engine and connection pool.
+ */
+public interface ReactiveFileManager {
+
+	/**
+	 * Return whether this manager writes to a stage or a volume.
+	 * @return the kind
+	 */
+	StorageLocation.Kind kind();
+
+	/**
+	 * Return the stage or volume name.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Upload a file or a directory tree into a target directory.
+	 * @param source the local file or directory
+	 * @param targetPath the target directory ({@code ""} for the root)
+	 * @return the result
+	 */
+	default Mono<UploadResult> upload(Path source, String targetPath) {
+		return upload(UploadRequest.builder(source, targetPath).build());
+	}
+
+	/**
+	 * Upload a file or a directory tree.
+	 * @param request the request
+	 * @return the result
+	 */
+	default Mono<UploadResult> upload(UploadRequest request) {
+		return uploadWithProgress(request).last().mapNotNull(UploadProgress::result);
+	}
+
+	/**
+	 * Upload a file or a directory tree and follow its progress.
+	 * @param request the request
+	 * @return throttled progress events; the last one carries the result
+	 */
+	Flux<UploadProgress> uploadWithProgress(UploadRequest request);
+
+	/**
+	 * Stream bytes of a known length straight to one file (for example a WebFlux {@code FilePart}'s
+	 * content), without a temporary file. A stream of another length is refused and nothing is written.
+	 * @param content the bytes; the buffers are released
+	 * @param targetFile the file path inside the stage or volume, e.g. {@code data/rows.json}
+	 * @param contentLength the exact number of bytes
+	 * @return the result
+	 */
+	Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile, long contentLength);
+
+	/**
+	 * Stream bytes of unknown length straight to one file, without a temporary file.
+	 * @param content the bytes; the buffers are released
+	 * @param targetFile the file path inside the stage or volume
+	 * @return the result
+	 */
+	Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile);
+
+}

@@ -1,0 +1,8 @@
+package dev.stagekit.client.upload;
+
+/**
+ * A {@link ReactiveFileManager} bound to one (legacy) stage.
+ */
+public interface ReactiveStageFileManager extends ReactiveFileManager {
+
+}

@@ -1,0 +1,8 @@
+package dev.stagekit.client.upload;
+
+/**
+ * A {@link ReactiveFileManager} bound to one volume.
+ */
+public interface ReactiveVolumeFileManager extends ReactiveFileManager {
+
+}

@@ -1,0 +1,16 @@
+package dev.stagekit.client.upload;
+
+/**
+ * Receives throttled progress events of one upload. Called from one thread at a time, never while the
+ * engine holds a lock; an exception thrown here fails the upload.
+ */
+@FunctionalInterface
+public interface UploadProgressListener {
+
+	/**
+	 * Handle one event.
+	 * @param progress the progress so far
+	 */
+	void onProgress(UploadProgress progress);
+
+}

@@ -1,0 +1,101 @@
+package dev.stagekit.client.upload.internal;
+
+import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.upload.ReactiveFileManager;
+import dev.stagekit.client.upload.ReactiveStageFileManager;
+import dev.stagekit.client.upload.ReactiveVolumeFileManager;
+import dev.stagekit.client.upload.UploadProgress;
+import dev.stagekit.client.upload.UploadRequest;
+import dev.stagekit.client.upload.UploadResult;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+
+/**
+ * A file manager is only a name and a kind in front of the shared {@link UploadEngine}; the two
+ * subclasses exist so that stage and volume managers are distinct types to inject.
+ */
+public abstract class EngineFileManager implements ReactiveFileManager {
+
+	private final UploadEngine engine;
+
+	private final ResourceKind kind;
+
+	private final String name;
+
+	private EngineFileManager(UploadEngine engine, ResourceKind kind, String name) {
+		this.engine = engine;
+		this.kind = kind;
+		this.name = name;
+	}
+
+	/**
+	 * Create a manager for a volume.
+	 * @param engine the engine
+	 * @param name the volume name
+	 * @return the manager
+	 */
+	public static ReactiveVolumeFileManager volume(UploadEngine engine, String name) {
+		return new Volume(engine, name);
+	}
+
+	/**
+	 * Create a manager for a stage.
+	 * @param engine the engine
+	 * @param name the stage name
+	 * @return the manager
+	 */
+	public static ReactiveStageFileManager stage(UploadEngine engine, String name) {
+		return new Stage(engine, name);
+	}
+
+	@Override
+	public StorageLocation.Kind kind() {
+		return this.kind.storageKind();
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public Flux<UploadProgress> uploadWithProgress(UploadRequest request) {
+		return this.engine.upload(this.kind, this.name, request);
+	}
+
+	@Override
+	public Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile, long contentLength) {
+		return this.engine.upload(this.kind, this.name, content, targetFile, contentLength);
+	}
+
+	@Override
+	public Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile) {
+		return this.engine.upload(this.kind, this.name, content, targetFile, null);
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.name + "]";
+	}
+
+	private static final class Volume extends EngineFileManager implements ReactiveVolumeFileManager {
+
+		Volume(UploadEngine engine, String name) {
+			super(engine, ResourceKind.VOLUME, name);
+		}
+
+	}
+
+	private static final class Stage extends EngineFileManager implements ReactiveStageFileManager {
+
+		Stage(UploadEngine engine, String name) {
+			super(engine, ResourceKind.STAGE, name);
+		}
+
+	}
+
+}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.stagekit.client.ImportRequest;
 import dev.stagekit.client.InvalidRequestException;
@@ -284,12 +285,33 @@ class FileManagerIntegrationTests {
 	}
 
 	@Test
-	void uploadWhenCredentialsExpireMidUploadShouldRenewAndComplete() {
+	void uploadWhenStorageSaysCredentialsExpiredShouldRenewOnceAndRetryTheRequest() {
 		String volume = createVolume(clients, emulator);
 		Path file = write(this.temp.resolve("expire.bin"), 16 * MIB, 10);
-		emulator.inject(DataPlaneFault.expiredToken().onPart(3));
-		files.volume(volume).upload(file, "e");
+		// Part 3 hangs for a while; meanwhile every credential issued so far is revoked.
+		emulator.inject(DataPlaneFault.stall(Duration.ofMillis(500)).onPart(3));
+		AtomicBoolean expired = new AtomicBoolean();
+		try (FileManagers own = UploadTestSupport.fileManagers(emulator, clients,
+				(settings) -> settings.partConcurrency(1))) {
+			own.volume(volume).upload(UploadRequest.builder(file, "e").progressListener((progress) -> {
+				if (progress.uploadedBytes() > 0 && !progress.isDone() && expired.compareAndSet(false, true)) {
+					emulator.expireCredentials();
+				}
+			}).build());
+		}
+		assertThat(expired).isTrue();
 		assertThat(emulator.sha256(prefix(volume) + "e/expire.bin")).isEqualTo(sha256(file));
+		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(2);
+		assertThat(emulator.incompleteUploads()).isEmpty();
+	}
+
+	@Test
+	void uploadWhenOnePartGetsExpiredTokenShouldRenewAndResendOnlyThatPart() {
+		String volume = createVolume(clients, emulator);
+		Path file = write(this.temp.resolve("token.bin"), 16 * MIB, 13);
+		emulator.inject(DataPlaneFault.expiredToken().onPart(3));
+		files.volume(volume).upload(file, "t");
+		assertThat(emulator.sha256(prefix(volume) + "t/token.bin")).isEqualTo(sha256(file));
 		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(2);
 		assertThat(emulator.requestCount("s3:UploadPart")).isEqualTo(4 + 1);
 	}
@@ -310,6 +332,62 @@ class FileManagerIntegrationTests {
 			.withMessageContaining("changed while it was being uploaded");
 		assertThat(emulator.object(prefix(volume) + "m/moving.bin")).isEmpty();
 		assertThat(emulator.incompleteUploads()).isEmpty();
+	}
+
+	@Test
+	void uploadWhenSkipPolicyChosenShouldDecideFromOneListing() throws IOException {
+		String volume = createVolume(clients, emulator);
+		Path source = this.temp.resolve("skip");
+		write(source.resolve("same.json"), 1000, 20);
+		write(source.resolve("resized.json"), 1000, 21);
+		write(source.resolve("rewritten.json"), 1000, 22);
+		write(source.resolve("big.bin"), 11 * MIB, 23);
+		files.volume(volume).upload(source, "s");
+		String prefix = prefix(volume) + "s/";
+		write(source.resolve("resized.json"), 1200, 24);
+		write(source.resolve("rewritten.json"), 1000, 25);
+		write(source.resolve("new.json"), 10, 26);
+		assertThat(skippedWith(volume, source, SkipPolicy.SKIP_IF_EXISTS))
+			.containsExactlyInAnyOrder("big.bin", "resized.json", "rewritten.json", "same.json");
+		assertThat(emulator.sha256(prefix + "new.json")).isEqualTo(sha256(source.resolve("new.json")));
+		assertThat(emulator.sha256(prefix + "resized.json")).isNotEqualTo(sha256(source.resolve("resized.json")));
+		assertThat(skippedWith(volume, source, SkipPolicy.SKIP_IF_SAME_SIZE))
+			.containsExactlyInAnyOrder("big.bin", "new.json", "rewritten.json", "same.json");
+		assertThat(emulator.sha256(prefix + "resized.json")).isEqualTo(sha256(source.resolve("resized.json")));
+		assertThat(emulator.sha256(prefix + "rewritten.json")).isNotEqualTo(sha256(source.resolve("rewritten.json")));
+		assertThat(skippedWith(volume, source, SkipPolicy.SKIP_IF_SAME_CHECKSUM))
+			.containsExactlyInAnyOrder("big.bin", "new.json", "resized.json", "same.json");
+		assertThat(emulator.sha256(prefix + "rewritten.json")).isEqualTo(sha256(source.resolve("rewritten.json")));
+		assertThat(skippedWith(volume, source, SkipPolicy.OVERWRITE)).isEmpty();
+		assertThat(emulator.requestCount("s3:ListObjectsV2")).isZero();
+		assertThat(emulator.requestCount("s3:PutObject")).isEqualTo(4);
+	}
+
+	private List<String> skippedWith(String volume, Path source, SkipPolicy policy) {
+		emulator.resetRequestCounts();
+		UploadResult result = files.volume(volume).upload(UploadRequest.builder(source, "s").skipPolicy(policy).build());
+		if (policy != SkipPolicy.OVERWRITE) {
+			assertThat(emulator.requestCount("s3:ListObjectsV2")).as("listings for %s", policy).isEqualTo(1);
+			assertThat(emulator.requestCount("s3:HeadObject")).isZero();
+			assertThat(emulator.requestCount("s3:PutObject") + emulator.requestCount("s3:CreateMultipartUpload"))
+				.as("objects sent with %s", policy)
+				.isEqualTo(result.uploaded().size());
+		}
+		return result.skipped().stream().map(UploadedObject::relativePath).toList();
+	}
+
+	@Test
+	void uploadWhenStageShouldUseStageApplyAndPrefix() {
+		String stage = "stage_" + (System.nanoTime() % 100000);
+		clients.stages().create(emulator.projectId(), emulator.regionId(), stage);
+		Path file = write(this.temp.resolve("stage.json"), "{\"id\": 9}");
+		UploadResult result = files.stage(stage).upload(file, "in");
+		String key = emulator.stagePrefix(stage).orElseThrow() + "in/stage.json";
+		assertThat(result.location()).isEqualTo(StorageLocation.stage(stage, "in/"));
+		assertThat(result.objects()).singleElement().extracting(UploadedObject::key).isEqualTo(key);
+		assertThat(emulator.sha256(key)).isEqualTo(sha256(file));
+		assertThat(emulator.requestCount("POST /v2/stages/apply")).isEqualTo(1);
+		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isZero();
 	}
 
 	private static Flux<DataBuffer> read(Path file) {

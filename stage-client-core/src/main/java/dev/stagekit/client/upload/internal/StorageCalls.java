@@ -57,7 +57,8 @@ final class StorageCalls {
 			Function<Lease, CompletableFuture<T>> request, Runnable onFailedAttempt) {
 		return Mono.defer(() -> {
 			Budget budget = new Budget();
-			return session.lease()
+			// Deferred so that every attempt asks for the current (possibly renewed) credentials.
+			return Mono.defer(session::lease)
 				.flatMap((lease) -> Mono.fromFuture(() -> request.apply(lease))
 					.onErrorMap((ex) -> new Attempt(ex, lease.generation())))
 				.doOnError((ex) -> onFailedAttempt.run())

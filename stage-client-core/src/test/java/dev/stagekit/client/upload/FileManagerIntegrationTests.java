@@ -390,6 +390,23 @@ class FileManagerIntegrationTests {
 		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isZero();
 	}
 
+	@Test
+	void uploadWhenManyUploadsRunShouldCreateNoThreadsPerCall() {
+		String volume = createVolume(clients, emulator);
+		Path file = write(this.temp.resolve("threads.json"), "{}");
+		files.volume(volume).upload(file, "warm-up");
+		int before = Thread.getAllStackTraces().size();
+		Flux.range(0, 20)
+			.flatMap((n) -> files.reactiveVolume(volume).upload(file, "t" + n), 5)
+			.then()
+			.block(Duration.ofSeconds(60));
+		assertThat(emulator.listObjects(prefix(volume))).hasSize(21);
+		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+			.noneMatch((name) -> name.startsWith("sdk-async-response") || name.startsWith("sdk-ScheduledExecutor"));
+		// Reactor's elastic workers come and go; a pool per call would add at least 20.
+		assertThat(Thread.getAllStackTraces().size()).isLessThan(before + 10);
+	}
+
 	private static Flux<DataBuffer> read(Path file) {
 		return DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 32 * 1024);
 	}

@@ -8,6 +8,7 @@ import dev.stagekit.client.internal.DefaultReactiveImportJobs;
 import dev.stagekit.client.internal.DefaultReactiveStageManager;
 import dev.stagekit.client.internal.DefaultReactiveVolumeManager;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -41,6 +42,19 @@ public final class ZillizCloudClients {
 	 */
 	public static ZillizCloudClients create(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder) {
 		return new ZillizCloudClients(new ControlPlaneClient(settings, webClientBuilder));
+	}
+
+	/**
+	 * Build the clients on a connector configured elsewhere (for example by Spring Boot, with its SSL bundles
+	 * and proxy); the connector's own timeouts apply.
+	 * @param settings the settings
+	 * @param webClientBuilder the builder to start from (cloned)
+	 * @param connector the connector
+	 * @return the clients
+	 */
+	public static ZillizCloudClients create(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder,
+			ClientHttpConnector connector) {
+		return new ZillizCloudClients(new ControlPlaneClient(settings, webClientBuilder, connector));
 	}
 
 	/**

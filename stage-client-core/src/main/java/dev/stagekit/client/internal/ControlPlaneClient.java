@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -51,25 +52,41 @@ public final class ControlPlaneClient {
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	/**
-	 * Create the engine.
+	 * Create the engine with its own Reactor Netty connector, honouring the settings' timeouts.
 	 * @param settings the settings
 	 * @param webClientBuilder a builder to start from (cloned, not modified)
 	 */
 	public ControlPlaneClient(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder) {
+		this(settings, webClientBuilder, null);
+	}
+
+	/**
+	 * Create the engine.
+	 * @param settings the settings
+	 * @param webClientBuilder a builder to start from (cloned, not modified)
+	 * @param connector the connector to use (its own timeouts, TLS and proxy apply), or {@code null} for a
+	 * Reactor Netty connector with the settings' timeouts
+	 */
+	public ControlPlaneClient(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder,
+			@Nullable ClientHttpConnector connector) {
 		this.settings = settings;
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-			.responseTimeout(settings.responseTimeout());
 		ApiKey apiKey = settings.apiKey();
 		this.webClient = webClientBuilder.clone()
 			.baseUrl(settings.endpoint().toString())
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.clientConnector((connector != null) ? connector : defaultConnector(settings))
 			.defaultHeader(HttpHeaders.USER_AGENT, UserAgent.value())
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.filter((request, next) -> next.exchange(ClientRequest.from(request)
 				.headers((headers) -> headers.setBearerAuth(apiKey.value()))
 				.build()))
 			.build();
+	}
+
+	private static ClientHttpConnector defaultConnector(ZillizCloudClientSettings settings) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+			.responseTimeout(settings.responseTimeout());
+		return new ReactorClientHttpConnector(httpClient);
 	}
 
 	/**

@@ -100,6 +100,8 @@ public final class FileManagers implements AutoCloseable {
 
 		private final List<Consumer<S3AsyncClientBuilder>> s3ClientCustomizers = new ArrayList<>();
 
+		private UploadObserver observer = UploadObserver.NONE;
+
 		private Builder(ZillizCloudClients clients) {
 			this.clients = clients;
 		}
@@ -136,12 +138,22 @@ public final class FileManagers implements AutoCloseable {
 		}
 
 		/**
+		 * Observe every upload, for metrics or tracing.
+		 * @param observer the observer
+		 * @return this builder
+		 */
+		public Builder observer(UploadObserver observer) {
+			this.observer = observer;
+			return this;
+		}
+
+		/**
 		 * Build the managers and their shared engine.
 		 * @return the managers
 		 */
 		public FileManagers build() {
 			return new FileManagers(new UploadEngine(this.clients.engine(), this.settings,
-					this.httpClientCustomizers, this.s3ClientCustomizers));
+					this.httpClientCustomizers, this.s3ClientCustomizers, this.observer));
 		}
 
 	}

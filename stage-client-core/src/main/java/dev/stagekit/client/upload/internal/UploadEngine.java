@@ -30,6 +30,7 @@ import dev.stagekit.client.upload.SkipPolicy;
 import dev.stagekit.client.upload.SourceChangedException;
 import dev.stagekit.client.upload.UploadChecksum;
 import dev.stagekit.client.upload.UploadLimitExceededException;
+import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadProgressListener;
 import dev.stagekit.client.upload.UploadRequest;
@@ -119,23 +120,29 @@ public final class UploadEngine implements AutoCloseable {
 
 	private final Clock clock;
 
+	private final UploadObserver observer;
+
 	/**
 	 * Create the engine and its shared resources.
 	 * @param controlPlane the control-plane client (for {@code apply})
 	 * @param settings the settings
 	 * @param httpCustomizers customize the shared Netty HTTP client, in order
 	 * @param s3Customizers customize every S3 client, in order
+	 * @param observer observes every upload
 	 */
 	public UploadEngine(ControlPlaneClient controlPlane, UploadSettings settings,
 			List<Consumer<NettyNioAsyncHttpClient.Builder>> httpCustomizers,
-			List<Consumer<S3AsyncClientBuilder>> s3Customizers) {
-		this(controlPlane, settings, httpCustomizers, s3Customizers, UploadEngine::probe, Clock.systemUTC());
+			List<Consumer<S3AsyncClientBuilder>> s3Customizers, UploadObserver observer) {
+		this(controlPlane, settings, httpCustomizers, s3Customizers, observer, UploadEngine::probe,
+				Clock.systemUTC());
 	}
 
 	UploadEngine(ControlPlaneClient controlPlane, UploadSettings settings,
 			List<Consumer<NettyNioAsyncHttpClient.Builder>> httpCustomizers,
-			List<Consumer<S3AsyncClientBuilder>> s3Customizers, Function<String, Mono<Integer>> probe, Clock clock) {
+			List<Consumer<S3AsyncClientBuilder>> s3Customizers, UploadObserver observer,
+			Function<String, Mono<Integer>> probe, Clock clock) {
 		this.controlPlane = controlPlane;
+		this.observer = observer;
 		this.settings = settings;
 		this.s3Customizers = List.copyOf(s3Customizers);
 		this.probe = probe;
@@ -192,7 +199,16 @@ public final class UploadEngine implements AutoCloseable {
 			});
 		});
 		UploadProgressListener listener = request.progressListener();
-		return (listener != null) ? events.doOnNext(listener::onProgress) : events;
+		Flux<UploadProgress> listened = (listener != null) ? events.doOnNext(listener::onProgress) : events;
+		return Flux.defer(() -> {
+			UploadObserver.Observation observation = this.observer.start(kind.storageKind(), name,
+					request.targetPath());
+			return listened.doOnNext((progress) -> {
+				if (progress.result() != null) {
+					observation.succeeded(progress.result());
+				}
+			}).doOnError(observation::failed).doOnCancel(observation::cancelled);
+		});
 	}
 
 	/**
@@ -206,6 +222,16 @@ public final class UploadEngine implements AutoCloseable {
 	 * @return the result
 	 */
 	public Mono<UploadResult> upload(ResourceKind kind, String name, Publisher<DataBuffer> content, String targetFile,
+			@Nullable Long length) {
+		return Mono.defer(() -> {
+			UploadObserver.Observation observation = this.observer.start(kind.storageKind(), name, targetFile);
+			return stream(kind, name, content, targetFile, length).doOnNext(observation::succeeded)
+				.doOnError(observation::failed)
+				.doOnCancel(observation::cancelled);
+		});
+	}
+
+	private Mono<UploadResult> stream(ResourceKind kind, String name, Publisher<DataBuffer> content, String targetFile,
 			@Nullable Long length) {
 		return Mono.defer(() -> {
 			String[] split = splitFile(targetFile);

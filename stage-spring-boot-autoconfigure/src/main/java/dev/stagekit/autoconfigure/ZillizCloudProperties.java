@@ -1,0 +1,442 @@
+package dev.stagekit.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.stagekit.client.upload.ConnectType;
+import dev.stagekit.client.upload.SkipPolicy;
+import dev.stagekit.client.upload.UploadChecksum;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for Zilliz Cloud stages, volumes and import jobs.
+ */
+@ConfigurationProperties("zilliz.cloud")
+public class ZillizCloudProperties {
+
+	/**
+	 * Whether to auto-configure the Zilliz Cloud clients.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Control-plane endpoint.
+	 */
+	private URI endpoint = URI.create("https://api.cloud.zilliz.com");
+
+	/**
+	 * API key sent as a bearer token on every control-plane call.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Project used by calls that need one and are not given one.
+	 */
+	private @Nullable String projectId;
+
+	/**
+	 * Region used by calls that need one and are not given one, for example 'aws-us-west-2'.
+	 */
+	private @Nullable String regionId;
+
+	/**
+	 * Cluster that import jobs target when a request names none.
+	 */
+	private @Nullable String clusterId;
+
+	/**
+	 * Connect timeout of control-plane calls.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Response timeout of control-plane calls.
+	 */
+	private Duration responseTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Alibaba Cloud OSS endpoint choice for uploads; ignored for other clouds.
+	 */
+	private ConnectType connectType = ConnectType.AUTO;
+
+	private final Retry retry = new Retry();
+
+	private final Target stage = new Target();
+
+	private final Target volume = new Target();
+
+	private final Upload upload = new Upload();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public URI getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public @Nullable String getProjectId() {
+		return this.projectId;
+	}
+
+	public void setProjectId(@Nullable String projectId) {
+		this.projectId = projectId;
+	}
+
+	public @Nullable String getRegionId() {
+		return this.regionId;
+	}
+
+	public void setRegionId(@Nullable String regionId) {
+		this.regionId = regionId;
+	}
+
+	public @Nullable String getClusterId() {
+		return this.clusterId;
+	}
+
+	public void setClusterId(@Nullable String clusterId) {
+		this.clusterId = clusterId;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+	public ConnectType getConnectType() {
+		return this.connectType;
+	}
+
+	public void setConnectType(ConnectType connectType) {
+		this.connectType = connectType;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Target getStage() {
+		return this.stage;
+	}
+
+	public Target getVolume() {
+		return this.volume;
+	}
+
+	public Upload getUpload() {
+		return this.upload;
+	}
+
+	/**
+	 * Retries of control-plane calls.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts per call, the first included.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * Backoff before the first retry.
+		 */
+		private Duration minBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest backoff between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Share of each backoff that is randomised, from 0 to 1.
+		 */
+		private double jitter = 0.5;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getMinBackoff() {
+			return this.minBackoff;
+		}
+
+		public void setMinBackoff(Duration minBackoff) {
+			this.minBackoff = minBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * The stage or volume a file manager bean is bound to.
+	 */
+	public static class Target {
+
+		/**
+		 * Name of the stage or volume the file manager bean uploads to; no bean without it.
+		 */
+		private @Nullable String name;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+	}
+
+	/**
+	 * Uploads to object storage.
+	 */
+	public static class Upload {
+
+		/**
+		 * Files uploaded at once per upload.
+		 */
+		private int concurrency = 4;
+
+		/**
+		 * Parts of one file uploaded at once.
+		 */
+		private int partConcurrency = 4;
+
+		/**
+		 * Multipart part size, at least 5MB; chosen per file when not set (about 1,000 parts).
+		 */
+		private @Nullable DataSize partSize;
+
+		/**
+		 * Additional attempts per storage request after a transient failure.
+		 */
+		private int maxRetries = 5;
+
+		/**
+		 * Backoff before the first retry of a storage request, doubled each time.
+		 */
+		private Duration retryBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest backoff between two attempts of a storage request.
+		 */
+		private Duration maxRetryBackoff = Duration.ofSeconds(10);
+
+		/**
+		 * How long before their expiry temporary storage credentials are renewed.
+		 */
+		private Duration credentialRefreshMargin = Duration.ofMinutes(5);
+
+		/**
+		 * What to do with files whose object already exists.
+		 */
+		private SkipPolicy skipPolicy = SkipPolicy.OVERWRITE;
+
+		/**
+		 * Checksum sent with every object and part and verified by the object store.
+		 */
+		private UploadChecksum checksum = UploadChecksum.CRC32C;
+
+		/**
+		 * Connect timeout to the object store.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Longest silence from the object store before a request is retried.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * Longest time a write to the object store may block.
+		 */
+		private Duration writeTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * Connections to the object store, shared by all uploads.
+		 */
+		private int maxConnections = 64;
+
+		/**
+		 * Least time between two progress events of an upload.
+		 */
+		private Duration progressInterval = Duration.ofMillis(200);
+
+		/**
+		 * SSL bundle whose trust material verifies the object store, for private CAs such as the emulator's.
+		 */
+		private @Nullable String sslBundle;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getPartConcurrency() {
+			return this.partConcurrency;
+		}
+
+		public void setPartConcurrency(int partConcurrency) {
+			this.partConcurrency = partConcurrency;
+		}
+
+		public @Nullable DataSize getPartSize() {
+			return this.partSize;
+		}
+
+		public void setPartSize(@Nullable DataSize partSize) {
+			this.partSize = partSize;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getRetryBackoff() {
+			return this.retryBackoff;
+		}
+
+		public void setRetryBackoff(Duration retryBackoff) {
+			this.retryBackoff = retryBackoff;
+		}
+
+		public Duration getMaxRetryBackoff() {
+			return this.maxRetryBackoff;
+		}
+
+		public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+			this.maxRetryBackoff = maxRetryBackoff;
+		}
+
+		public Duration getCredentialRefreshMargin() {
+			return this.credentialRefreshMargin;
+		}
+
+		public void setCredentialRefreshMargin(Duration credentialRefreshMargin) {
+			this.credentialRefreshMargin = credentialRefreshMargin;
+		}
+
+		public SkipPolicy getSkipPolicy() {
+			return this.skipPolicy;
+		}
+
+		public void setSkipPolicy(SkipPolicy skipPolicy) {
+			this.skipPolicy = skipPolicy;
+		}
+
+		public UploadChecksum getChecksum() {
+			return this.checksum;
+		}
+
+		public void setChecksum(UploadChecksum checksum) {
+			this.checksum = checksum;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public Duration getWriteTimeout() {
+			return this.writeTimeout;
+		}
+
+		public void setWriteTimeout(Duration writeTimeout) {
+			this.writeTimeout = writeTimeout;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+	}
+
+}

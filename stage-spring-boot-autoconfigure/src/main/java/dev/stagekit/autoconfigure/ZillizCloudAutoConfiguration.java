@@ -23,6 +23,8 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -111,6 +113,31 @@ public final class ZillizCloudAutoConfiguration {
 	@ConditionalOnMissingBean
 	ImportJobs importJobs(ZillizCloudClients clients) {
 		return clients.importJobs();
+	}
+
+	/**
+	 * Masks the API key in {@code /actuator/configprops} and {@code /actuator/env}, even when they are set to
+	 * show values.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static final class SanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction zillizCloudApiKeySanitizingFunction(ZillizCloudProperties properties) {
+			return SanitizingFunction.sanitizeValue().ifMatches((data) -> isApiKey(data, properties));
+		}
+
+		private static boolean isApiKey(SanitizableData data, ZillizCloudProperties properties) {
+			String key = data.getLowerCaseKey().replace("-", "").replace("_", "").replace(".", "");
+			if (key.endsWith("zillizcloudapikey")) {
+				return true;
+			}
+			Object value = data.getValue();
+			String apiKey = properties.getApiKey();
+			return value != null && apiKey != null && !apiKey.isEmpty() && apiKey.equals(value.toString());
+		}
+
 	}
 
 	/**

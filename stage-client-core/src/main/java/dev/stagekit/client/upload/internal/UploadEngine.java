@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,7 @@ import dev.stagekit.client.upload.internal.SourceScanner.Summary;
 import dev.stagekit.client.upload.internal.StorageSession.Lease;
 import dev.stagekit.client.upload.internal.StreamChunker.Chunk;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -64,6 +66,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
@@ -106,11 +109,13 @@ public final class UploadEngine implements AutoCloseable {
 
 	private final List<Consumer<S3AsyncClientBuilder>> s3Customizers;
 
-	private final SdkAsyncHttpClient httpClient;
+	private final List<Consumer<NettyNioAsyncHttpClient.Builder>> httpCustomizers;
 
-	private final ScheduledExecutorService timer;
+	private final Object lock = new Object();
 
-	private final ExecutorService completions;
+	private volatile @Nullable Resources resources;
+
+	private boolean closed;
 
 	private final StorageCalls calls;
 
@@ -148,18 +153,7 @@ public final class UploadEngine implements AutoCloseable {
 		this.probe = probe;
 		this.clock = clock;
 		this.calls = new StorageCalls(settings);
-		NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
-			.maxConcurrency(settings.maxConnections())
-			.maxPendingConnectionAcquires(100_000)
-			.connectionAcquisitionTimeout(Duration.ofMinutes(10))
-			.connectionTimeout(settings.connectTimeout())
-			.readTimeout(settings.readTimeout())
-			.writeTimeout(settings.writeTimeout());
-		httpCustomizers.forEach((customizer) -> customizer.accept(http));
-		this.httpClient = http.build();
-		this.timer = Executors.newSingleThreadScheduledExecutor(threads("stagekit-upload-timer"));
-		this.completions = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-				threads("stagekit-upload"));
+		this.httpCustomizers = List.copyOf(httpCustomizers);
 	}
 
 	/**
@@ -288,10 +282,35 @@ public final class UploadEngine implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.cleanups.awaitAll(CLOSE_TIMEOUT);
-		this.httpClient.close();
-		this.timer.shutdownNow();
-		this.completions.shutdownNow();
+		Resources created;
+		synchronized (this.lock) {
+			this.closed = true;
+			created = this.resources;
+			this.resources = null;
+		}
+		if (created != null) {
+			this.cleanups.awaitAll(CLOSE_TIMEOUT);
+			created.close();
+		}
+	}
+
+	/**
+	 * The shared resources, created with the first upload so that an engine that never uploads costs nothing.
+	 */
+	private Resources resources() {
+		Resources current = this.resources;
+		if (current != null) {
+			return current;
+		}
+		synchronized (this.lock) {
+			if (this.closed) {
+				throw new IllegalStateException("The upload engine is closed");
+			}
+			if (this.resources == null) {
+				this.resources = Resources.create(this.settings, this.httpCustomizers);
+			}
+			return this.resources;
+		}
 	}
 
 	private Mono<UploadResult> uploadAll(Plan plan, SourceScanner scanner, Summary summary,
@@ -537,17 +556,18 @@ public final class UploadEngine implements AutoCloseable {
 
 	private Mono<Lease> connect(ApplyResult apply) {
 		return StorageEndpoint.resolve(apply, this.settings.connectType(), this.probe).map((endpoint) -> {
+			Resources shared = resources();
 			S3AsyncClientBuilder builder = S3AsyncClient.builder()
-				.httpClient(this.httpClient)
+				.httpClient(shared.httpClient())
 				.endpointOverride(endpoint.uri())
 				.region(Region.of(endpoint.region()))
 				.forcePathStyle(endpoint.pathStyle())
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 				.asyncConfiguration((async) -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
-						this.completions))
+						shared.completions()))
 				.overrideConfiguration((override) -> {
-					override.retryStrategy(AwsRetryStrategy.doNotRetry()).scheduledExecutorService(this.timer);
+					override.retryStrategy(AwsRetryStrategy.doNotRetry()).scheduledExecutorService(shared.timer());
 					if (endpoint.bearer()) {
 						override.addExecutionInterceptor(new BearerToken(apply.credentials().sessionToken()));
 					}
@@ -645,6 +665,39 @@ public final class UploadEngine implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/** One Netty event loop and connection pool, one timer and one completion executor for all uploads. */
+	private record Resources(SdkAsyncHttpClient httpClient, EventLoopGroup eventLoop, ScheduledExecutorService timer,
+			ExecutorService completions) {
+
+		// The SDK recognises only the classic NIO group type (deprecated in Netty 4.2, still supported).
+		@SuppressWarnings("deprecation")
+		static Resources create(UploadSettings settings, List<Consumer<NettyNioAsyncHttpClient.Builder>> customizers) {
+			int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+			EventLoopGroup eventLoop = new io.netty.channel.nio.NioEventLoopGroup(threads, threads("stagekit-upload-io"));
+			NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
+				.eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
+				.maxConcurrency(settings.maxConnections())
+				.maxPendingConnectionAcquires(100_000)
+				.connectionAcquisitionTimeout(Duration.ofMinutes(10))
+				.connectionTimeout(settings.connectTimeout())
+				.readTimeout(settings.readTimeout())
+				.writeTimeout(settings.writeTimeout());
+			customizers.forEach((customizer) -> customizer.accept(http));
+			return new Resources(http.build(), eventLoop,
+					Executors.newSingleThreadScheduledExecutor(threads("stagekit-upload-timer")),
+					Executors.newFixedThreadPool(threads, threads("stagekit-upload")));
+		}
+
+		void close() {
+			this.httpClient.close();
+			// Our own event loop, so no two-second quiet period on shutdown.
+			this.eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+			this.timer.shutdownNow();
+			this.completions.shutdownNow();
+		}
+
 	}
 
 	/** What one upload works with. */

@@ -5,6 +5,8 @@ import java.net.URI;
 import dev.stagekit.client.ApiKey;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.StringUtils;
+
 /**
  * {@link ZillizCloudConnectionDetails} read from {@link ZillizCloudProperties}; the key is read from the
  * properties on every request, so rebinding them rotates it.
@@ -24,7 +26,8 @@ final class PropertiesZillizCloudConnectionDetails implements ZillizCloudConnect
 
 	@Override
 	public @Nullable ApiKey getApiKey() {
-		return (this.properties.getApiKey() != null) ? new PropertiesApiKey(this.properties) : null;
+		// A blank key (for example an unset ${ZILLIZ_CLOUD_API_KEY:} placeholder) counts as no key.
+		return StringUtils.hasText(this.properties.getApiKey()) ? new PropertiesApiKey(this.properties) : null;
 	}
 
 	private record PropertiesApiKey(ZillizCloudProperties properties) implements ApiKey {

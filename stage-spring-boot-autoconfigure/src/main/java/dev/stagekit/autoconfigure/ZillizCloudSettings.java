@@ -8,6 +8,7 @@ import dev.stagekit.client.upload.UploadSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -45,9 +46,9 @@ final class ZillizCloudSettings {
 		return ZillizCloudClientSettings.builder()
 			.endpoint(details.getEndpoint())
 			.apiKey(apiKey)
-			.projectId(properties.getProjectId())
-			.regionId(properties.getRegionId())
-			.clusterId(properties.getClusterId())
+			.projectId(textOrNull(properties.getProjectId()))
+			.regionId(textOrNull(properties.getRegionId()))
+			.clusterId(textOrNull(properties.getClusterId()))
 			.connectTimeout(properties.getConnectTimeout())
 			.responseTimeout(properties.getResponseTimeout())
 			.retry(new ZillizCloudClientSettings.RetrySettings(retry.getMaxAttempts(), retry.getMinBackoff(),
@@ -96,6 +97,10 @@ final class ZillizCloudSettings {
 			.maxConnections(upload.getMaxConnections())
 			.progressInterval(upload.getProgressInterval())
 			.build();
+	}
+
+	private static @Nullable String textOrNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value : null;
 	}
 
 	private static void atLeast(String name, int value, int min) {

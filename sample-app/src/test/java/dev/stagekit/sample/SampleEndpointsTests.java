@@ -1,0 +1,127 @@
+package dev.stagekit.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.stagekit.client.CreateVolumeRequest;
+import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.upload.UploadProgress;
+import dev.stagekit.client.upload.UploadResult;
+import dev.stagekit.emulator.ZillizCloudEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample's HTTP endpoints ({@code serve}) against the emulator.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.mode=serve")
+@AutoConfigureWebTestClient(timeout = "PT60S")
+class SampleEndpointsTests {
+
+	private static final ZillizCloudEmulator emulator = ZillizCloudEmulator.builder().start();
+
+	@TempDir
+	static Path temp;
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	VolumeManager volumes;
+
+	@DynamicPropertySource
+	static void zillizCloud(DynamicPropertyRegistry registry) {
+		for (String argument : EmbeddedEmulator.arguments(emulator)) {
+			String[] pair = argument.substring(2).split("=", 2);
+			registry.add(pair[0], () -> pair[1]);
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		emulator.close();
+	}
+
+	@Test
+	void postFileWhenMultipartShouldStreamItIntoTheVolume() {
+		this.volumes.create(CreateVolumeRequest.builder("web_volume").build());
+		byte[] content = "{\"rows\": [{\"id\": 1}]}".repeat(400_000).getBytes(StandardCharsets.UTF_8);
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("file", new ByteArrayResource(content) {
+
+			@Override
+			public String getFilename() {
+				return "rows.json";
+			}
+
+		}).contentType(MediaType.APPLICATION_JSON);
+		UploadResult result = this.web.post()
+			.uri("/volumes/web_volume/files?path=incoming")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(UploadResult.class)
+			.returnResult()
+			.getResponseBody();
+		String key = emulator.volumePrefix("web_volume").orElseThrow() + "incoming/rows.json";
+		assertThat(result.objects()).singleElement().satisfies((object) -> assertThat(object.key()).isEqualTo(key));
+		assertThat(emulator.object(key)).get().satisfies((object) -> assertThat(object.size()).isEqualTo(content.length));
+		assertThat(emulator.requestCount("s3:UploadPart")).isGreaterThan(1);
+		this.web.get().uri("/volumes").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((json) -> assertThat(json).contains("web_volume"));
+	}
+
+	@Test
+	void progressWhenDirectoryUploadStartedShouldStreamEventsToTheResult() throws Exception {
+		this.volumes.create(CreateVolumeRequest.builder("sse_volume").build());
+		Path source = Files.createDirectories(temp.resolve("sse"));
+		Files.writeString(source.resolve("a.json"), "{\"rows\": []}");
+		Files.writeString(source.resolve("b.csv"), "id\n1\n");
+		String id = this.web.post()
+			.uri("/volumes/sse_volume/uploads")
+			.bodyValue(new SampleController.DirectoryUpload(source.toString(), "sse/"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<java.util.Map<String, String>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		List<UploadProgress> events = this.web.get()
+			.uri("/uploads/" + id + "/progress")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(UploadProgress.class)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(events).isNotEmpty();
+		assertThat(events.get(events.size() - 1).result()).isNotNull();
+		assertThat(events.get(events.size() - 1).result().objects()).hasSize(2);
+		this.web.get().uri("/uploads/unknown/progress").exchange().expectStatus().isNotFound();
+	}
+
+}

@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * emulator.inject(DataPlaneFault.slowDown().onPart(3).times(2));
  * emulator.inject(DataPlaneFault.reset().on("UploadPart").after(5));
+ * emulator.inject(DataPlaneFault.corrupt().on("PutObject"));
  * }</pre>
+ *
+ * <p>Every kind but {@link Kind#CORRUPT} answers the request at the gate: storage never sees it.
+ * A corrupted request goes on to storage, which must reject it through its checksum.
  *
  * @param kind what goes wrong
  * @param operation the S3 operation it applies to ({@code PutObject}, {@code UploadPart},
@@ -41,7 +45,18 @@ public record DataPlaneFault(Kind kind, @Nullable String operation, int partNumb
 		STALL,
 
 		/** {@code 400 ExpiredToken}, as if the credentials had expired. */
-		EXPIRED_TOKEN
+		EXPIRED_TOKEN,
+
+		/**
+		 * One byte of the object data in the request body is flipped on its way to storage, as a bad
+		 * network or disk would; storage must reject the request through the checksum. With
+		 * {@code aws-chunked} bodies the byte lies inside the data of the first chunk, never in a chunk
+		 * header or the trailer; any other body has a byte flipped in the middle of the first read.
+		 * The AWS SDK v2 sends a trailing checksum with every upload, which the data plane checks
+		 * (S3Proxy itself does not): the request fails with {@code 400 BadDigest} and nothing is
+		 * stored. A body without a checksum is stored with the flipped byte.
+		 */
+		CORRUPT
 
 	}
 
@@ -83,6 +98,14 @@ public record DataPlaneFault(Kind kind, @Nullable String operation, int partNumb
 	/** {@code 400 ExpiredToken}. */
 	public static DataPlaneFault expiredToken() {
 		return new DataPlaneFault(Kind.EXPIRED_TOKEN, null, 0, 0, 1, 400, "ExpiredToken", Duration.ZERO);
+	}
+
+	/**
+	 * Flips one byte of the object data in the request body, as a bad network or disk would; storage
+	 * must reject it through the checksum. The request is passed on to storage, not answered here.
+	 */
+	public static DataPlaneFault corrupt() {
+		return new DataPlaneFault(Kind.CORRUPT, null, 0, 0, 1, 0, "", Duration.ZERO);
 	}
 
 	/** Only for this S3 operation, for example {@code UploadPart}. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -26,13 +27,18 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -271,6 +277,100 @@ class DataPlaneTests {
 	}
 
 	@Test
+	void corruptWhenInjectedOnPutObjectShouldBeRejectedByTheChecksumAndNothingStored() throws Exception {
+		Session session = session("volumes/corrupt/");
+		String key = "volumes/corrupt/rows.parquet";
+		byte[] data = Arrays.copyOf(twentyMib, 300_000);
+		emulator.inject(DataPlaneFault.corrupt().on("PutObject"));
+		long putsBefore = emulator.requestCount("s3:PutObject");
+		try (S3AsyncClient s3 = client(session, false, emulator.dataPlaneUrl())) {
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> s3.putObject((b) -> b.bucket(bucket()).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32_C),
+						AsyncRequestBody.fromBytes(data)).join())
+				.havingCause()
+				.isInstanceOfSatisfying(S3Exception.class, (ex) -> {
+					assertThat(ex.statusCode()).isEqualTo(400);
+					assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+					// Not answered by the gate as a fault: storage read the body and rejected it.
+					assertThat(ex.awsErrorDetails().errorMessage()).doesNotContain("Injected");
+				});
+			assertThat(emulator.requestCount("s3:PutObject") - putsBefore).isEqualTo(1);
+			assertThat(emulator.object(key)).isEmpty();
+			assertThat(emulator.listObjects("volumes/corrupt/")).isEmpty();
+			s3.putObject((b) -> b.bucket(bucket()).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32_C),
+					AsyncRequestBody.fromBytes(data)).join();
+		}
+		assertThat(emulator.sha256(key)).isEqualTo(sha256(data));
+	}
+
+	@Test
+	void corruptWhenInjectedOnOnePartShouldFailThatPartUntilResentAndCompleteTheExactBytes() throws Exception {
+		Session session = session("volumes/corruptpart/");
+		String key = "volumes/corruptpart/big.parquet";
+		byte[][] parts = { Arrays.copyOfRange(twentyMib, 0, 8 * MIB), Arrays.copyOfRange(twentyMib, 8 * MIB, 16 * MIB),
+				Arrays.copyOfRange(twentyMib, 16 * MIB, 20 * MIB) };
+		emulator.inject(DataPlaneFault.corrupt().onPart(2));
+		try (S3AsyncClient s3 = client(session, false, emulator.dataPlaneUrl())) {
+			String uploadId = s3
+				.createMultipartUpload((b) -> b.bucket(bucket()).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32_C))
+				.join()
+				.uploadId();
+			CompletedPart first = uploadPart(s3, key, uploadId, 1, parts[0]);
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> uploadPart(s3, key, uploadId, 2, parts[1]))
+				.havingCause()
+				.isInstanceOfSatisfying(S3Exception.class, (ex) -> {
+					assertThat(ex.statusCode()).isEqualTo(400);
+					assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+					assertThat(ex.awsErrorDetails().errorMessage()).doesNotContain("Injected");
+				});
+			assertThat(s3.listParts((b) -> b.bucket(bucket()).key(key).uploadId(uploadId)).join().parts())
+				.extracting(Part::partNumber)
+				.containsExactly(1);
+			CompletedPart second = uploadPart(s3, key, uploadId, 2, parts[1]);
+			CompletedPart third = uploadPart(s3, key, uploadId, 3, parts[2]);
+			s3.completeMultipartUpload((b) -> b.bucket(bucket())
+				.key(key)
+				.uploadId(uploadId)
+				.multipartUpload((m) -> m.parts(first, second, third))).join();
+		}
+		assertThat(emulator.sha256(key)).isEqualTo(sha256(twentyMib));
+		assertThat(emulator.incompleteUploads()).noneMatch((upload) -> upload.key().equals(key));
+	}
+
+	@Test
+	void corruptWhenTheRequestCarriesNoChecksumShouldStoreTheFlippedByte() throws Exception {
+		// The control for the two tests above: the fault really flips one byte of the data, and
+		// only a checksum catches it.
+		Session session = session("volumes/corruptplain/");
+		String key = "volumes/corruptplain/rows.csv";
+		byte[] data = Arrays.copyOf(twentyMib, 100_000);
+		emulator.inject(DataPlaneFault.corrupt().on("PutObject"));
+		try (S3AsyncClient s3 = S3AsyncClient.builder()
+			.httpClient(http)
+			.endpointOverride(emulator.dataPlaneUrl())
+			.region(Region.US_WEST_2)
+			.forcePathStyle(true)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.credentialsProvider(credentials(session))
+			.build()) {
+			s3.putObject((b) -> b.bucket(bucket()).key(key), AsyncRequestBody.fromBytes(data)).join();
+			byte[] stored = s3.getObject((b) -> b.bucket(bucket()).key(key), AsyncResponseTransformer.toBytes())
+				.join()
+				.asByteArray();
+			assertThat(stored).hasSameSizeAs(data);
+			int differing = 0;
+			for (int i = 0; i < data.length; i++) {
+				if (stored[i] != data[i]) {
+					differing++;
+					assertThat(stored[i]).isEqualTo((byte) (data[i] ^ 0xFF));
+				}
+			}
+			assertThat(differing).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void multipartUploadWhenStartedAndAbortedShouldBeListedUntilAborted() {
 		Session session = session("volumes/abort/");
 		try (S3AsyncClient s3 = client(session, false, emulator.dataPlaneUrl())) {
@@ -335,6 +435,21 @@ class DataPlaneTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("<Code>AccessDenied</Code>").doesNotContain(session.sessionToken());
+	}
+
+	private static CompletedPart uploadPart(S3AsyncClient s3, String key, String uploadId, int number, byte[] data) {
+		UploadPartResponse uploaded = s3
+			.uploadPart((b) -> b.bucket(bucket())
+				.key(key)
+				.uploadId(uploadId)
+				.partNumber(number)
+				.checksumAlgorithm(ChecksumAlgorithm.CRC32_C), AsyncRequestBody.fromBytes(data))
+			.join();
+		return CompletedPart.builder()
+			.partNumber(number)
+			.eTag(uploaded.eTag())
+			.checksumCRC32C(uploaded.checksumCRC32C())
+			.build();
 	}
 
 	private static void assertS3Error(Runnable call, int status, String code) {

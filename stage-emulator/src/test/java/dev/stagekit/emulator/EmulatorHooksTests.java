@@ -91,6 +91,7 @@ class EmulatorHooksTests {
 				Map.of("kind", "ERROR", "operation", "UploadPart", "partNumber", 2, "skip", 1, "times", 2,
 						"httpStatus", 503, "errorCode", "SlowDown"));
 		hook("POST", "/_emulator/faults/data-plane", Map.of("kind", "stall", "stallMillis", 100));
+		hook("POST", "/_emulator/faults/data-plane", Map.of("kind", "corrupt", "operation", "PutObject"));
 		hook("DELETE", "/_emulator/faults", null);
 	}
 

@@ -1,5 +1,6 @@
 package dev.stagekit.emulator.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardSocketOptions;
@@ -36,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * The S3 data plane: S3Proxy's servlet behind a gate that does what S3Proxy cannot. It accepts only
  * the temporary credentials {@code apply} issued (the access key, its secret and its session token
  * must belong to one unexpired session), keeps every request inside the session's bucket and key
- * prefix, injects faults, and counts operations and body bytes.
+ * prefix, injects faults, checks the trailing checksums of {@code aws-chunked} bodies (which
+ * S3Proxy 4.1.0 never reads; see {@link AwsChunkedBody}), and counts operations and body bytes.
  */
 public final class DataPlane {
 
@@ -148,8 +150,10 @@ public final class DataPlane {
 			DataPlaneFault fault = DataPlane.this.faults
 				.next((candidate) -> (candidate.operation() == null || candidate.operation().equals(operation.name()))
 						&& (candidate.partNumber() == 0 || candidate.partNumber() == partNumber));
-			CountingRequest counted = new CountingRequest(request, bearer);
-			if (fault != null) {
+			// A CORRUPT fault is not answered here: storage gets the request with one byte of its data flipped.
+			boolean corrupt = fault != null && fault.kind() == DataPlaneFault.Kind.CORRUPT;
+			CountingRequest counted = new CountingRequest(request, bearer, corrupt);
+			if (fault != null && !corrupt) {
 				inflict(fault, counted, response, resource);
 				return;
 			}
@@ -218,9 +222,21 @@ public final class DataPlane {
 
 					});
 				}
+				case CORRUPT -> throw new IllegalStateException("A CORRUPT fault passes the request on to storage");
 			}
 		}
 
+	}
+
+	private static boolean isAwsChunked(HttpServletRequest request) {
+		String encoding = Optional.ofNullable(request.getHeader("Content-Encoding")).orElse("");
+		String contentSha256 = Optional.ofNullable(request.getHeader("x-amz-content-sha256")).orElse("");
+		return encoding.toLowerCase(Locale.ROOT).contains("aws-chunked") || contentSha256.startsWith("STREAMING-");
+	}
+
+	private static long decodedLength(HttpServletRequest request) {
+		String decoded = request.getHeader("x-amz-decoded-content-length");
+		return (decoded != null) ? parseLong(decoded) : -1;
 	}
 
 	private static long bodyLength(HttpServletRequest request) {
@@ -319,60 +335,32 @@ public final class DataPlane {
 	}
 
 	/**
-	 * The request as S3Proxy sees it: its body counted into the data-plane byte counter and, for a
-	 * bearer-token request already checked here, without the Authorization header.
+	 * The request as S3Proxy sees it: its body counted, checked and perhaps corrupted by a
+	 * {@link GateInputStream} and, for a bearer-token request already checked here, without the
+	 * Authorization header.
 	 */
 	private final class CountingRequest extends HttpServletRequestWrapper {
 
 		private final boolean hideAuthorization;
 
+		private final boolean corrupt;
+
 		private @Nullable ServletInputStream counted;
 
-		CountingRequest(HttpServletRequest request, boolean hideAuthorization) {
+		CountingRequest(HttpServletRequest request, boolean hideAuthorization, boolean corrupt) {
 			super(request);
 			this.hideAuthorization = hideAuthorization;
+			this.corrupt = corrupt;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.counted == null) {
 				ServletInputStream in = super.getInputStream();
-				this.counted = new ServletInputStream() {
-
-					@Override
-					public int read() throws IOException {
-						int read = in.read();
-						if (read >= 0) {
-							DataPlane.this.counters.addDataPlaneBytes(1);
-						}
-						return read;
-					}
-
-					@Override
-					public int read(byte[] buffer, int offset, int length) throws IOException {
-						int read = in.read(buffer, offset, length);
-						if (read > 0) {
-							DataPlane.this.counters.addDataPlaneBytes(read);
-						}
-						return read;
-					}
-
-					@Override
-					public boolean isFinished() {
-						return in.isFinished();
-					}
-
-					@Override
-					public boolean isReady() {
-						return in.isReady();
-					}
-
-					@Override
-					public void setReadListener(ReadListener listener) {
-						in.setReadListener(listener);
-					}
-
-				};
+				AwsChunkedBody chunked = isAwsChunked(this)
+						? new AwsChunkedBody(getHeader("x-amz-trailer"), decodedLength(this), this.corrupt) : null;
+				this.counted = new GateInputStream(in, (chunked != null && chunked.active()) ? chunked : null,
+						this.corrupt && chunked == null);
 			}
 			return this.counted;
 		}
@@ -397,6 +385,105 @@ public final class DataPlane {
 				.stream()
 				.filter((name) -> !name.toLowerCase(Locale.ROOT).equals("authorization"))
 				.toList());
+		}
+
+	}
+
+	/**
+	 * The request body as S3Proxy reads it: counted into the data-plane byte counter, run through an
+	 * {@link AwsChunkedBody} when it is {@code aws-chunked} (which may flip a byte and checks the
+	 * trailing checksum, reading the trailer ahead), or, for a corrupt fault on any other body, with
+	 * the middle byte of the first read flipped.
+	 */
+	private final class GateInputStream extends ServletInputStream {
+
+		private static final int MAX_READ_AHEAD = 64 * 1024;
+
+		private final ServletInputStream in;
+
+		private final @Nullable AwsChunkedBody chunked;
+
+		private boolean flipFirstRead;
+
+		private byte[] ahead = new byte[0];
+
+		private int aheadIndex;
+
+		private final byte[] one = new byte[1];
+
+		GateInputStream(ServletInputStream in, @Nullable AwsChunkedBody chunked, boolean flipFirstRead) {
+			this.in = in;
+			this.chunked = chunked;
+			this.flipFirstRead = flipFirstRead;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = read(this.one, 0, 1);
+			return (read < 0) ? -1 : (this.one[0] & 0xFF);
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (length == 0) {
+				return 0;
+			}
+			if (this.aheadIndex < this.ahead.length) {
+				int n = Math.min(length, this.ahead.length - this.aheadIndex);
+				System.arraycopy(this.ahead, this.aheadIndex, buffer, offset, n);
+				this.aheadIndex += n;
+				return n;
+			}
+			int read = this.in.read(buffer, offset, length);
+			if (read <= 0) {
+				return read;
+			}
+			DataPlane.this.counters.addDataPlaneBytes(read);
+			if (this.flipFirstRead) {
+				buffer[offset + read / 2] ^= (byte) 0xFF;
+				this.flipFirstRead = false;
+			}
+			if (this.chunked != null) {
+				this.chunked.accept(buffer, offset, read);
+				if (this.chunked.wantsRest()) {
+					readAhead();
+				}
+			}
+			return read;
+		}
+
+		/** Reads the rest of the body (the last chunk and the trailer) so the checksum is checked now. */
+		private void readAhead() throws IOException {
+			ByteArrayOutputStream rest = new ByteArrayOutputStream();
+			byte[] buffer = new byte[1024];
+			while (rest.size() < MAX_READ_AHEAD) {
+				int read = this.in.read(buffer, 0, buffer.length);
+				if (read < 0) {
+					break;
+				}
+				rest.write(buffer, 0, read);
+			}
+			this.ahead = rest.toByteArray();
+			this.aheadIndex = 0;
+			DataPlane.this.counters.addDataPlaneBytes(this.ahead.length);
+			if (this.chunked != null) {
+				this.chunked.accept(this.ahead, 0, this.ahead.length);
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.aheadIndex >= this.ahead.length && this.in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.aheadIndex < this.ahead.length || this.in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.in.setReadListener(listener);
 		}
 
 	}

@@ -407,6 +407,21 @@ class FileManagerIntegrationTests {
 		assertThat(Thread.getAllStackTraces().size()).isLessThan(before + 10);
 	}
 
+	@Test
+	void uploadWhenBytesAreCorruptedInTransitShouldBeRefusedByTheChecksumAndResent() {
+		String volume = createVolume(clients, emulator);
+		Path source = this.temp.resolve("corrupt");
+		Path big = write(source.resolve("big.bin"), 12 * MIB, 30);
+		Path small = write(source.resolve("small.json"), 200_000, 31);
+		emulator.inject(DataPlaneFault.corrupt().onPart(2));
+		emulator.inject(DataPlaneFault.corrupt().on("PutObject"));
+		files.volume(volume).upload(source, "x");
+		assertThat(emulator.sha256(prefix(volume) + "x/big.bin")).isEqualTo(sha256(big));
+		assertThat(emulator.sha256(prefix(volume) + "x/small.json")).isEqualTo(sha256(small));
+		assertThat(emulator.requestCount("s3:UploadPart")).isEqualTo(3 + 1);
+		assertThat(emulator.requestCount("s3:PutObject")).isEqualTo(1 + 1);
+	}
+
 	private static Flux<DataBuffer> read(Path file) {
 		return DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 32 * 1024);
 	}

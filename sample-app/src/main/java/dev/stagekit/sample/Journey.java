@@ -25,11 +25,13 @@ import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The command-line journey: create a volume and a stage, upload a directory (yours with
@@ -71,6 +73,18 @@ class Journey implements ApplicationRunner {
 		String projectId = this.clients.settings().projectId();
 		String regionId = this.clients.settings().regionId();
 		Path source = source(args);
+		try {
+			journey(volume, stage, collection, projectId, regionId, stamp, source);
+		}
+		finally {
+			if (!source.equals(given(args))) {
+				FileSystemUtils.deleteRecursively(source);
+			}
+		}
+	}
+
+	private void journey(String volume, String stage, String collection, @Nullable String projectId,
+			@Nullable String regionId, String stamp, Path source) {
 
 		this.volumes.create(CreateVolumeRequest.builder(volume).build());
 		this.out.println("Created volume '" + volume + "'");
@@ -111,10 +125,15 @@ class Journey implements ApplicationRunner {
 		this.out.println("  import     " + job.jobId() + " " + last.state() + ", " + last.totalRows() + " rows");
 	}
 
-	private Path source(ApplicationArguments args) throws IOException {
+	private static @Nullable Path given(ApplicationArguments args) {
 		List<String> given = args.getOptionValues("sample.source");
-		if (given != null && !given.isEmpty()) {
-			return Path.of(given.get(0));
+		return (given != null && !given.isEmpty()) ? Path.of(given.get(0)) : null;
+	}
+
+	private Path source(ApplicationArguments args) throws IOException {
+		Path given = given(args);
+		if (given != null) {
+			return given;
 		}
 		int megabytes = Integer.parseInt(option(args, "sample.size-mb", "48"));
 		Path directory = Files.createTempDirectory("stagekit-sample");

@@ -7,6 +7,8 @@ import java.util.List;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -43,6 +45,7 @@ public class SampleApplication {
 		List<String> arguments = new ArrayList<>(Arrays.asList(args).subList(serve ? 1 : 0, args.length));
 		ZillizCloudEmulator emulator = null;
 		if (!hasApiKey(arguments)) {
+			quietLogging();
 			emulator = EmbeddedEmulator.start();
 			System.out.println("No ZILLIZ_CLOUD_API_KEY: using the embedded Zilliz Cloud emulator at "
 					+ emulator.controlPlaneUrl());
@@ -68,6 +71,13 @@ public class SampleApplication {
 			System.err.println("error: " + describe(ex));
 			close(emulator);
 			return 1;
+		}
+	}
+
+	/** Until Spring Boot configures logging, keep the embedded emulator's start-up quiet. */
+	private static void quietLogging() {
+		if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+			root.setLevel(ch.qos.logback.classic.Level.WARN);
 		}
 	}
 

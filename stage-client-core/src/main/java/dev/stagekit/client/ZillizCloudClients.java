@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.stagekit.client.internal.Blocking;
 import dev.stagekit.client.internal.ControlPlaneClient;
 import dev.stagekit.client.internal.DefaultReactiveImportJobs;
+import dev.stagekit.client.internal.DefaultReactiveMergeJobs;
 import dev.stagekit.client.internal.DefaultReactiveStageManager;
 import dev.stagekit.client.internal.DefaultReactiveVolumeManager;
 
@@ -24,6 +25,8 @@ public final class ZillizCloudClients {
 
 	private final ReactiveImportJobs reactiveImportJobs;
 
+	private final ReactiveMergeJobs reactiveMergeJobs;
+
 	private final Duration blockTimeout;
 
 	private ZillizCloudClients(ControlPlaneClient engine) {
@@ -31,6 +34,7 @@ public final class ZillizCloudClients {
 		this.reactiveStages = new DefaultReactiveStageManager(engine);
 		this.reactiveVolumes = new DefaultReactiveVolumeManager(engine);
 		this.reactiveImportJobs = new DefaultReactiveImportJobs(engine);
+		this.reactiveMergeJobs = new DefaultReactiveMergeJobs(engine);
 		this.blockTimeout = Blocking.defaultTimeout(engine.settings());
 	}
 
@@ -104,6 +108,22 @@ public final class ZillizCloudClients {
 	 */
 	public ReactiveImportJobs reactiveImportJobs() {
 		return this.reactiveImportJobs;
+	}
+
+	/**
+	 * Return the reactive merge jobs.
+	 * @return the merge jobs
+	 */
+	public ReactiveMergeJobs reactiveMergeJobs() {
+		return this.reactiveMergeJobs;
+	}
+
+	/**
+	 * Return blocking merge jobs.
+	 * @return the merge jobs
+	 */
+	public MergeJobs mergeJobs() {
+		return new MergeJobs(this.reactiveMergeJobs, this.blockTimeout);
 	}
 
 	/**

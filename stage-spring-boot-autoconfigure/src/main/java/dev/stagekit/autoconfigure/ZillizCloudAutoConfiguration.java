@@ -7,7 +7,9 @@ import javax.net.ssl.TrustManager;
 
 import dev.stagekit.client.ApiKey;
 import dev.stagekit.client.ImportJobs;
+import dev.stagekit.client.MergeJobs;
 import dev.stagekit.client.ReactiveImportJobs;
+import dev.stagekit.client.ReactiveMergeJobs;
 import dev.stagekit.client.ReactiveStageManager;
 import dev.stagekit.client.ReactiveVolumeManager;
 import dev.stagekit.client.StageManager;
@@ -99,6 +101,12 @@ public final class ZillizCloudAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ReactiveMergeJobs reactiveMergeJobs(ZillizCloudClients clients) {
+		return clients.reactiveMergeJobs();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	VolumeManager volumeManager(ZillizCloudClients clients) {
 		return clients.volumes();
 	}
@@ -113,6 +121,12 @@ public final class ZillizCloudAutoConfiguration {
 	@ConditionalOnMissingBean
 	ImportJobs importJobs(ZillizCloudClients clients) {
 		return clients.importJobs();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MergeJobs mergeJobs(ZillizCloudClients clients) {
+		return clients.mergeJobs();
 	}
 
 	/**

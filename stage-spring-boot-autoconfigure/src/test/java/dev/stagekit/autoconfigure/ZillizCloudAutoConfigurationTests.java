@@ -15,8 +15,10 @@ import java.util.stream.Stream;
 import dev.stagekit.client.ApiKey;
 import dev.stagekit.client.CreateVolumeRequest;
 import dev.stagekit.client.ImportJobs;
+import dev.stagekit.client.MergeJobs;
 import dev.stagekit.client.ListVolumesRequest;
 import dev.stagekit.client.ReactiveImportJobs;
+import dev.stagekit.client.ReactiveMergeJobs;
 import dev.stagekit.client.ReactiveStageManager;
 import dev.stagekit.client.ReactiveVolumeManager;
 import dev.stagekit.client.StageManager;
@@ -109,6 +111,8 @@ class ZillizCloudAutoConfigurationTests {
 				.hasSingleBean(VolumeManager.class)
 				.hasSingleBean(StageManager.class)
 				.hasSingleBean(ImportJobs.class)
+				.hasSingleBean(ReactiveMergeJobs.class)
+				.hasSingleBean(MergeJobs.class)
 				.hasSingleBean(FileManagers.class)
 				.doesNotHaveBean(VolumeFileManager.class)
 				.doesNotHaveBean(StageFileManager.class);

@@ -1,6 +1,7 @@
 package dev.stagekit.autoconfigure;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.stagekit.client.upload.ConnectType;
@@ -317,6 +318,17 @@ public class ZillizCloudProperties {
 		 */
 		private @Nullable String sslBundle;
 
+		/**
+		 * Whether multipart uploads keep a checkpoint so that an interrupted upload resumes from the parts
+		 * already stored.
+		 */
+		private boolean resumable;
+
+		/**
+		 * Directory of the checkpoints of resumable uploads; a directory under java.io.tmpdir when not set.
+		 */
+		private @Nullable Path checkpointDirectory;
+
 		public int getConcurrency() {
 			return this.concurrency;
 		}
@@ -427,6 +439,22 @@ public class ZillizCloudProperties {
 
 		public void setProgressInterval(Duration progressInterval) {
 			this.progressInterval = progressInterval;
+		}
+
+		public boolean isResumable() {
+			return this.resumable;
+		}
+
+		public void setResumable(boolean resumable) {
+			this.resumable = resumable;
+		}
+
+		public @Nullable Path getCheckpointDirectory() {
+			return this.checkpointDirectory;
+		}
+
+		public void setCheckpointDirectory(@Nullable Path checkpointDirectory) {
+			this.checkpointDirectory = checkpointDirectory;
 		}
 
 		public @Nullable String getSslBundle() {

@@ -80,8 +80,11 @@ final class ZillizCloudSettings {
 		positive("upload.read-timeout", upload.getReadTimeout());
 		positive("upload.write-timeout", upload.getWriteTimeout());
 		positive("upload.progress-interval", upload.getProgressInterval());
-		return UploadSettings.builder()
-			.fileConcurrency(upload.getConcurrency())
+		UploadSettings.Builder builder = UploadSettings.builder();
+		if (upload.getCheckpointDirectory() != null) {
+			builder.checkpointDirectory(upload.getCheckpointDirectory());
+		}
+		return builder.fileConcurrency(upload.getConcurrency())
 			.partConcurrency(upload.getPartConcurrency())
 			.partSize((partSize != null) ? partSize.toBytes() : 0)
 			.maxRetries(upload.getMaxRetries())
@@ -96,6 +99,7 @@ final class ZillizCloudSettings {
 			.writeTimeout(upload.getWriteTimeout())
 			.maxConnections(upload.getMaxConnections())
 			.progressInterval(upload.getProgressInterval())
+			.resumable(upload.isResumable())
 			.build();
 	}
 

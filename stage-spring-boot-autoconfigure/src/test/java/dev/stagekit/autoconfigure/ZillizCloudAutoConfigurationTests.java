@@ -165,6 +165,9 @@ class ZillizCloudAutoConfigurationTests {
 				property("zilliz.cloud.upload.max-connections=8", (c) -> upload(c).maxConnections(), 8),
 				property("zilliz.cloud.upload.progress-interval=1s", (c) -> upload(c).progressInterval(),
 						Duration.ofSeconds(1)),
+				property("zilliz.cloud.upload.resumable=true", (c) -> upload(c).resumable(), true),
+				property("zilliz.cloud.upload.checkpoint-directory=/var/tmp/zc", (c) -> upload(c).checkpointDirectory(),
+						Path.of("/var/tmp/zc")),
 				property("zilliz.cloud.volume.name=vol_a", (c) -> c.getBean(VolumeFileManager.class).name(), "vol_a"),
 				property("zilliz.cloud.stage.name=stage_a", (c) -> c.getBean(StageFileManager.class).name(),
 						"stage_a"));

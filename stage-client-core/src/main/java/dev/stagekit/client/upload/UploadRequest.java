@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param skipPolicy the skip policy, or {@code null} for the settings' default
  * @param partSize the part size in bytes, or {@code null} for the settings' default
  * @param progressListener called with throttled progress events, or {@code null}
+ * @param resumable whether to keep a checkpoint and resume, or {@code null} for the settings' default
  */
 public record UploadRequest(Path source, String targetPath, @Nullable SkipPolicy skipPolicy, @Nullable Long partSize,
-		@Nullable UploadProgressListener progressListener) {
+		@Nullable UploadProgressListener progressListener, @Nullable Boolean resumable) {
 
 	public UploadRequest {
 		Objects.requireNonNull(source, "source");
@@ -44,6 +45,8 @@ public record UploadRequest(Path source, String targetPath, @Nullable SkipPolicy
 		private @Nullable Long partSize;
 
 		private @Nullable UploadProgressListener progressListener;
+
+		private @Nullable Boolean resumable;
 
 		private Builder(Path source, String targetPath) {
 			this.source = source;
@@ -81,12 +84,23 @@ public record UploadRequest(Path source, String targetPath, @Nullable SkipPolicy
 		}
 
 		/**
+		 * Keep a checkpoint and resume an interrupted upload of the same source and target (see
+		 * {@link UploadSettings.Builder#resumable(boolean)}).
+		 * @param resumable whether this upload is resumable
+		 * @return this builder
+		 */
+		public Builder resumable(boolean resumable) {
+			this.resumable = resumable;
+			return this;
+		}
+
+		/**
 		 * Build the request.
 		 * @return the request
 		 */
 		public UploadRequest build() {
 			return new UploadRequest(this.source, this.targetPath, this.skipPolicy, this.partSize,
-					this.progressListener);
+					this.progressListener, this.resumable);
 		}
 
 	}

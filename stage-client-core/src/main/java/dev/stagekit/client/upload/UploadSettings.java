@@ -1,5 +1,6 @@
 package dev.stagekit.client.upload;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,11 +25,14 @@ import dev.stagekit.client.upload.internal.PartSizes;
  * @param writeTimeout longest time a write to the object store may block
  * @param maxConnections connections to the object store, shared by all uploads
  * @param progressInterval least time between two progress events
+ * @param resumable whether multipart uploads keep a checkpoint so that an interrupted upload can be resumed
+ * @param checkpointDirectory where resumable uploads keep their checkpoints
  */
 public record UploadSettings(int fileConcurrency, int partConcurrency, long partSize, int maxRetries,
 		Duration retryBackoff, Duration maxRetryBackoff, Duration credentialRefreshMargin, SkipPolicy skipPolicy,
 		UploadChecksum checksum, ConnectType connectType, Duration connectTimeout, Duration readTimeout,
-		Duration writeTimeout, int maxConnections, Duration progressInterval) {
+		Duration writeTimeout, int maxConnections, Duration progressInterval, boolean resumable,
+		Path checkpointDirectory) {
 
 	/** The defaults. */
 	public static final UploadSettings DEFAULTS = builder().build();
@@ -59,6 +63,7 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 		positive("readTimeout", readTimeout);
 		positive("writeTimeout", writeTimeout);
 		positive("progressInterval", progressInterval);
+		Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
 	}
 
 	/**
@@ -90,6 +95,8 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 		builder.writeTimeout = this.writeTimeout;
 		builder.maxConnections = this.maxConnections;
 		builder.progressInterval = this.progressInterval;
+		builder.resumable = this.resumable;
+		builder.checkpointDirectory = this.checkpointDirectory;
 		return builder;
 	}
 
@@ -138,6 +145,10 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 		private int maxConnections = 64;
 
 		private Duration progressInterval = Duration.ofMillis(200);
+
+		private boolean resumable;
+
+		private Path checkpointDirectory = Path.of(System.getProperty("java.io.tmpdir"), "stagekit-checkpoints");
 
 		private Builder() {
 		}
@@ -233,6 +244,28 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 		}
 
 		/**
+		 * Keep checkpoints of multipart uploads so that an interrupted upload resumes from the parts already
+		 * stored (default off). A resumable upload that fails for a transient reason keeps its parts for the
+		 * next attempt instead of aborting them; a cancellation or a permanent failure still aborts.
+		 * @param value whether uploads are resumable
+		 * @return this
+		 */
+		public Builder resumable(boolean value) {
+			this.resumable = value;
+			return this;
+		}
+
+		/**
+		 * Where checkpoints are kept (default {@code <java.io.tmpdir>/stagekit-checkpoints}).
+		 * @param value the directory
+		 * @return this
+		 */
+		public Builder checkpointDirectory(Path value) {
+			this.checkpointDirectory = value;
+			return this;
+		}
+
+		/**
 		 * Build and validate.
 		 * @return the settings
 		 * @throws InvalidRequestException naming the first bad value
@@ -241,7 +274,7 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 			return new UploadSettings(this.fileConcurrency, this.partConcurrency, this.partSize, this.maxRetries,
 					this.retryBackoff, this.maxRetryBackoff, this.credentialRefreshMargin, this.skipPolicy,
 					this.checksum, this.connectType, this.connectTimeout, this.readTimeout, this.writeTimeout,
-					this.maxConnections, this.progressInterval);
+					this.maxConnections, this.progressInterval, this.resumable, this.checkpointDirectory);
 		}
 
 	}

@@ -43,6 +43,18 @@ final class Etags {
 		return HexFormat.of().formatHex(whole.digest()) + "-" + parts;
 	}
 
+	/**
+	 * The MD5 of one slice of a file, as the ETag of a part holding it.
+	 */
+	static String ofSlice(Path file, long offset, long length) throws IOException {
+		MessageDigest digest = md5();
+		try (InputStream in = Files.newInputStream(file)) {
+			in.skipNBytes(offset);
+			digest(in, digest, length);
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
 	static String normalize(String etag) {
 		String trimmed = etag.trim();
 		if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {

@@ -3,6 +3,7 @@ package dev.stagekit.client.upload.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import dev.stagekit.client.ApplyResult;
 import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.internal.ControlPlaneClient;
 import dev.stagekit.client.internal.ResourceKind;
 import dev.stagekit.client.upload.SkipPolicy;
@@ -76,6 +78,8 @@ import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
@@ -121,6 +125,8 @@ public final class UploadEngine implements AutoCloseable {
 
 	private final Cleanups cleanups = new Cleanups();
 
+	private final Checkpoints checkpoints;
+
 	private final Function<String, Mono<Integer>> probe;
 
 	private final Clock clock;
@@ -153,6 +159,7 @@ public final class UploadEngine implements AutoCloseable {
 		this.probe = probe;
 		this.clock = clock;
 		this.calls = new StorageCalls(settings);
+		this.checkpoints = new Checkpoints(settings.checkpointDirectory());
 		this.httpCustomizers = List.copyOf(httpCustomizers);
 	}
 
@@ -176,6 +183,7 @@ public final class UploadEngine implements AutoCloseable {
 		Flux<UploadProgress> events = Flux.defer(() -> {
 			String target = TargetPaths.normalize(request.targetPath());
 			SkipPolicy policy = Objects.requireNonNullElse(request.skipPolicy(), this.settings.skipPolicy());
+			boolean resumable = Objects.requireNonNullElse(request.resumable(), this.settings.resumable());
 			long partSize = (request.partSize() != null) ? checkedPartSize(request.partSize())
 					: this.settings.partSize();
 			SourceScanner scanner = SourceScanner.of(request.source());
@@ -185,8 +193,8 @@ public final class UploadEngine implements AutoCloseable {
 				Mono<UploadResult> work = withSession(kind, name, target, (session, local) -> session.lease()
 					.flatMap((lease) -> {
 						checkLimits(lease.apply(), summary.files(), summary.bytes());
-						Plan plan = new Plan(kind, name, target, lease.apply(), policy, partSize, session, local,
-								tracker);
+						Plan plan = new Plan(kind, name, target, lease.apply(), policy, partSize, resumable,
+								session, local, tracker);
 						return remoteObjects(plan).flatMap((remote) -> uploadAll(plan, scanner, summary, remote));
 					}));
 				return tracker.report(work, this.settings.progressInterval());
@@ -248,7 +256,7 @@ public final class UploadEngine implements AutoCloseable {
 				}
 				String path = directory + fileName;
 				String key = apply.prefix() + path;
-				Plan plan = new Plan(kind, name, directory, apply, SkipPolicy.OVERWRITE, partSize, session, local,
+				Plan plan = new Plan(kind, name, directory, apply, SkipPolicy.OVERWRITE, partSize, false, session, local,
 						new ProgressTracker(1, (length != null) ? length : 0));
 				StreamChunker chunker = new StreamChunker((int) partSize);
 				Flux<Chunk> chunks = Flux.from(content)
@@ -349,6 +357,9 @@ public final class UploadEngine implements AutoCloseable {
 			if (file.size() <= partSize) {
 				send = putFile(plan, key, file);
 			}
+			else if (plan.resumable()) {
+				send = resumableMultipart(plan, key, file, partSize);
+			}
 			else {
 				int parts = (int) PartSizes.partCount(file.size(), partSize);
 				send = multipart(plan, key, (uploadId) -> Flux.range(1, parts)
@@ -400,8 +411,30 @@ public final class UploadEngine implements AutoCloseable {
 	 */
 	private Mono<Void> multipart(Plan plan, String key, Function<String, Flux<CompletedPart>> parts,
 			Runnable beforeComplete) {
+		return multipart(plan, key, createUpload(plan, key), parts, beforeComplete,
+				(uploadId, error) -> abort(plan, key, uploadId), (uploadId) -> Mono.empty());
+	}
+
+	private Mono<Void> multipart(Plan plan, String key, Mono<String> create,
+			Function<String, Flux<CompletedPart>> parts, Runnable beforeComplete,
+			BiFunction<String, Throwable, Mono<Void>> onError, Function<String, Mono<Void>> onSuccess) {
+		return Mono.usingWhen(create,
+				(uploadId) -> parts.apply(uploadId)
+					.collectList()
+					.flatMap((completed) -> Mono.fromRunnable(beforeComplete)
+						.subscribeOn(Schedulers.boundedElastic())
+						.then(complete(plan, key, uploadId, completed))),
+				onSuccess, onError, (uploadId) -> {
+					plan.local().start(abort(plan, key, uploadId));
+					return Mono.empty();
+				})
+			.then();
+	}
+
+	/** Create a multipart upload; one created after its caller went away is aborted, not orphaned. */
+	private Mono<String> createUpload(Plan plan, String key) {
 		AtomicBoolean cancelled = new AtomicBoolean();
-		Mono<String> create = this.calls.call(plan.session(), "CreateMultipartUpload", key, (lease) -> {
+		return this.calls.call(plan.session(), "CreateMultipartUpload", key, (lease) -> {
 			CompletableFuture<CreateMultipartUploadResponse> created = lease.client()
 				.createMultipartUpload((request) -> request.bucket(plan.apply().bucketName()).key(key)
 					.contentType("application/octet-stream")
@@ -414,17 +447,129 @@ public final class UploadEngine implements AutoCloseable {
 			return created.thenApply(CreateMultipartUploadResponse::uploadId);
 		}, () -> {
 		}).doOnCancel(() -> cancelled.set(true));
-		return Mono.usingWhen(create,
-				(uploadId) -> parts.apply(uploadId)
-					.collectList()
-					.flatMap((completed) -> Mono.fromRunnable(beforeComplete)
-						.subscribeOn(Schedulers.boundedElastic())
-						.then(complete(plan, key, uploadId, completed))),
-				(uploadId) -> Mono.empty(), (uploadId, error) -> abort(plan, key, uploadId), (uploadId) -> {
-					plan.local().start(abort(plan, key, uploadId));
-					return Mono.empty();
-				})
-			.then();
+	}
+
+	/**
+	 * A multipart upload that keeps a checkpoint. If a checkpoint of the same source (path, size, modification
+	 * time) and part size exists and its upload is still open, the parts the store holds are checked against
+	 * the local bytes (MD5 against the part ETag) and kept; only the others are sent. A transient final
+	 * failure keeps the upload and the checkpoint for the next attempt; anything else aborts and forgets them.
+	 */
+	private Mono<Void> resumableMultipart(Plan plan, String key, SourceFile file, long partSize) {
+		int parts = (int) PartSizes.partCount(file.size(), partSize);
+		Path checkpointFile = this.checkpoints.fileFor(plan.kind().name(), plan.name(), plan.apply().bucketName(),
+				key);
+		Checkpoints.Header header = new Checkpoints.Header(1, file.path().toAbsolutePath().toString(), file.size(),
+				file.lastModified().toString(), partSize, "");
+		return Mono.fromCallable(() -> this.checkpoints.read(checkpointFile))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((found) -> found.isPresent() ? resume(plan, key, file, header, found.get())
+					: Mono.just(Resume.FRESH))
+			.flatMap((resume) -> {
+				Mono<String> create = (resume.uploadId() != null) ? Mono.just(resume.uploadId())
+						: createUpload(plan, key).flatMap((uploadId) -> Mono
+							.fromRunnable(() -> this.checkpoints.start(checkpointFile,
+									new Checkpoints.Header(1, header.source(), header.size(), header.modified(),
+											partSize, uploadId)))
+							.subscribeOn(Schedulers.boundedElastic())
+							.thenReturn(uploadId));
+				Function<String, Flux<CompletedPart>> send = (uploadId) -> Flux.range(1, parts)
+					.flatMapSequential((number) -> {
+						CompletedPart stored = resume.stored().get(number);
+						if (stored != null) {
+							plan.tracker().sent(Math.min(partSize, file.size() - (number - 1) * partSize));
+							return Mono.just(stored);
+						}
+						return uploadPart(plan, key, uploadId, file, number, partSize)
+							.flatMap((completed) -> Mono.fromRunnable(() -> this.checkpoints.append(checkpointFile,
+									new Checkpoints.Part(number, completed.eTag(), checksumOf(completed))))
+								.subscribeOn(Schedulers.boundedElastic())
+								.thenReturn(completed));
+					}, this.settings.partConcurrency(), 1);
+				BiFunction<String, Throwable, Mono<Void>> onError = (uploadId, error) -> {
+					if (error instanceof ZillizCloudException failure && failure.isTransient()) {
+						logger.info("Upload of '{}' interrupted; its stored parts and checkpoint are kept so that the"
+								+ " same upload can resume", key);
+						return Mono.empty();
+					}
+					return abort(plan, key, uploadId).then(forget(checkpointFile));
+				};
+				return multipart(plan, key, create, send, () -> unchanged(file), onError,
+						(uploadId) -> forget(checkpointFile));
+			});
+	}
+
+	private Mono<Resume> resume(Plan plan, String key, SourceFile file, Checkpoints.Header expected,
+			Checkpoints.Checkpoint checkpoint) {
+		Checkpoints.Header header = checkpoint.header();
+		String uploadId = header.uploadId();
+		boolean sameSource = header.source().equals(expected.source()) && header.size() == expected.size()
+				&& header.modified().equals(expected.modified()) && header.partSize() == expected.partSize();
+		if (!sameSource) {
+			logger.info("The source of '{}' changed since its interrupted upload; starting over", key);
+			return abort(plan, key, uploadId).then(forget(checkpoint.file())).thenReturn(Resume.FRESH);
+		}
+		return listParts(plan, key, uploadId).flatMap((listed) -> Mono.fromCallable(() -> {
+			Map<Integer, CompletedPart> kept = new java.util.HashMap<>();
+			for (Checkpoints.Part part : checkpoint.parts()) {
+				Part stored = listed.get(part.number());
+				long offset = (part.number() - 1) * header.partSize();
+				long length = Math.min(header.partSize(), file.size() - offset);
+				if (stored != null && stored.size() == length && Etags.normalize(stored.eTag())
+					.equals(Etags.normalize(part.etag()))
+						&& Etags.ofSlice(file.path(), offset, length).equals(Etags.normalize(part.etag()))) {
+					kept.put(part.number(), withChecksum(CompletedPart.builder().partNumber(part.number())
+						.eTag(part.etag()), part.checksum()).build());
+				}
+			}
+			logger.info("Resuming the upload of '{}': {} of its parts are already stored", key, kept.size());
+			return new Resume(uploadId, kept);
+		}).subscribeOn(Schedulers.boundedElastic())).onErrorResume((ex) -> {
+			logger.info("The interrupted upload of '{}' cannot be resumed ({}); starting over", key, ex.getMessage());
+			return forget(checkpoint.file()).thenReturn(Resume.FRESH);
+		});
+	}
+
+	private Mono<Map<Integer, Part>> listParts(Plan plan, String key, String uploadId) {
+		return listPartsPage(plan, key, uploadId, null)
+			.expand((page) -> Boolean.TRUE.equals(page.isTruncated())
+					? listPartsPage(plan, key, uploadId, page.nextPartNumberMarker()) : Mono.empty())
+			.flatMapIterable(ListPartsResponse::parts)
+			.collectMap(Part::partNumber, (part) -> part);
+	}
+
+	private Mono<ListPartsResponse> listPartsPage(Plan plan, String key, String uploadId, @Nullable Integer marker) {
+		return this.calls.call(plan.session(), "ListParts", key,
+				(lease) -> lease.client()
+					.listParts((list) -> list.bucket(plan.apply().bucketName()).key(key).uploadId(uploadId)
+						.partNumberMarker(marker)),
+				() -> {
+				});
+	}
+
+	private Mono<Void> forget(Path checkpointFile) {
+		return Mono.<Void>fromRunnable(() -> this.checkpoints.delete(checkpointFile))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private @Nullable String checksumOf(CompletedPart part) {
+		return switch (this.settings.checksum()) {
+			case CRC32C -> part.checksumCRC32C();
+			case CRC32 -> part.checksumCRC32();
+			case CRC64NVME -> part.checksumCRC64NVME();
+			case SHA1 -> part.checksumSHA1();
+			case SHA256 -> part.checksumSHA256();
+		};
+	}
+
+	private CompletedPart.Builder withChecksum(CompletedPart.Builder builder, @Nullable String checksum) {
+		return switch (this.settings.checksum()) {
+			case CRC32C -> builder.checksumCRC32C(checksum);
+			case CRC32 -> builder.checksumCRC32(checksum);
+			case CRC64NVME -> builder.checksumCRC64NVME(checksum);
+			case SHA1 -> builder.checksumSHA1(checksum);
+			case SHA256 -> builder.checksumSHA256(checksum);
+		};
 	}
 
 	private Mono<CompletedPart> uploadPart(Plan plan, String key, String uploadId, SourceFile file, int number,
@@ -702,7 +847,14 @@ public final class UploadEngine implements AutoCloseable {
 
 	/** What one upload works with. */
 	private record Plan(ResourceKind kind, String name, String target, ApplyResult apply, SkipPolicy policy,
-			long partSize, StorageSession session, Cleanups local, ProgressTracker tracker) {
+			long partSize, boolean resumable, StorageSession session, Cleanups local, ProgressTracker tracker) {
+	}
+
+	/** The parts of an interrupted upload that can be kept, or none for a fresh start. */
+	private record Resume(@Nullable String uploadId, Map<Integer, CompletedPart> stored) {
+
+		static final Resume FRESH = new Resume(null, Map.of());
+
 	}
 
 	/** An existing object of the target directory. */

@@ -34,6 +34,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
@@ -74,8 +75,10 @@ public final class ZillizCloudAutoConfiguration {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		// Boot's connector (SSL bundle, proxy, redirects from spring.http.clients.*) with our timeouts.
+		// Redirects are never followed: the bearer API key must not travel to another host.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpConnector connector = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
 			.build(settings);
 		return ZillizCloudClients.create(ZillizCloudSettings.client(properties, details, apiKey), builder, connector);

@@ -1,6 +1,7 @@
 package dev.stagekit.autoconfigure;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import dev.stagekit.client.StageManager;
 import dev.stagekit.client.VolumeManager;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.ZillizCloudTimeoutException;
 import dev.stagekit.client.upload.ConnectType;
 import dev.stagekit.client.upload.FileManagers;
@@ -35,6 +37,7 @@ import dev.stagekit.client.upload.StageFileManager;
 import dev.stagekit.client.upload.UploadChecksum;
 import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.client.upload.VolumeFileManager;
+import com.sun.net.httpserver.HttpServer;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -364,6 +367,40 @@ class ZillizCloudAutoConfigurationTests {
 				assertThat(context.getBean(ZillizCloudConnectionDetails.class).getApiKey().toString())
 					.doesNotContain("very-secret-key");
 			});
+	}
+
+	@Test
+	void configureWhenControlPlaneRedirectsShouldNotFollowWithTheKey() throws IOException {
+		List<String> leaked = new CopyOnWriteArrayList<>();
+		HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		elsewhere.createContext("/", (exchange) -> {
+			leaked.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		HttpServer redirecting = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		redirecting.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders()
+				.add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + exchange.getRequestURI());
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		elsewhere.start();
+		redirecting.start();
+		try {
+			this.contextRunner
+				.withPropertyValues("zilliz.cloud.endpoint=http://127.0.0.1:" + redirecting.getAddress().getPort(),
+						"zilliz.cloud.api-key=redirect-secret", "zilliz.cloud.project-id=p",
+						"spring.http.clients.redirects=follow")
+				.run((context) -> assertThatExceptionOfType(ZillizCloudException.class)
+					.isThrownBy(() -> context.getBean(VolumeManager.class).listPage(ListVolumesRequest.firstPage()))
+					.withMessageContaining("302"));
+			assertThat(leaked).isEmpty();
+		}
+		finally {
+			redirecting.stop(0);
+			elsewhere.stop(0);
+		}
 	}
 
 	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

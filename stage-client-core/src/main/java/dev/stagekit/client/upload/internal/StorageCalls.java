@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.upload.SourceChangedException;
 import dev.stagekit.client.upload.StorageException;
@@ -97,9 +99,13 @@ final class StorageCalls {
 					+ ((message != null) ? " (" + message + ")" : ""), key, service.statusCode(), code, attempts,
 					kind == Kind.TRANSIENT, cause);
 		}
+		SSLHandshakeException tls = find(cause, SSLHandshakeException.class);
+		String reason = (tls != null) ? "TLS handshake with the object store failed (" + rootMessage(cause)
+				+ "); trust its certificate through the HTTP client customizer or zilliz.cloud.upload.ssl-bundle"
+				: rootMessage(cause);
 		return new StorageException(operation + " of '" + key + "' failed after " + attempts + " attempt"
-				+ ((attempts == 1) ? "" : "s") + ": " + rootMessage(cause), key, 0, null, attempts,
-				kind == Kind.TRANSIENT, cause);
+				+ ((attempts == 1) ? "" : "s") + ": " + reason, key, 0, null, attempts, kind == Kind.TRANSIENT,
+				cause);
 	}
 
 	static Kind classify(Throwable failure) {
@@ -122,7 +128,9 @@ final class StorageCalls {
 			}
 			return Kind.PERMANENT;
 		}
-		if (find(failure, IllegalArgumentException.class) != null) {
+		if (find(failure, IllegalArgumentException.class) != null
+				|| find(failure, SSLHandshakeException.class) != null) {
+			// A certificate that is not trusted stays untrusted: failing fast beats retrying.
 			return Kind.PERMANENT;
 		}
 		for (Throwable current = failure; current != null; current = current.getCause()) {

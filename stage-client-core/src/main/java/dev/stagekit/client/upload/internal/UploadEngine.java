@@ -29,6 +29,7 @@ import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.internal.ControlPlaneClient;
 import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.internal.SecretSafeLogging;
 import dev.stagekit.client.upload.SkipPolicy;
 import dev.stagekit.client.upload.SourceChangedException;
 import dev.stagekit.client.upload.UploadChecksum;
@@ -819,6 +820,7 @@ public final class UploadEngine implements AutoCloseable {
 		// The SDK recognises only the classic NIO group type (deprecated in Netty 4.2, still supported).
 		@SuppressWarnings("deprecation")
 		static Resources create(UploadSettings settings, List<Consumer<NettyNioAsyncHttpClient.Builder>> customizers) {
+			SecretSafeLogging.apply();
 			int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
 			EventLoopGroup eventLoop = new io.netty.channel.nio.NioEventLoopGroup(threads, threads("stagekit-upload-io"));
 			NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()

@@ -422,6 +422,44 @@ class FileManagerIntegrationTests {
 		assertThat(emulator.requestCount("s3:PutObject")).isEqualTo(1 + 1);
 	}
 
+	@Test
+	void uploadWhenTwentyRunConcurrentlyWithFaultsShouldEachLandIntactInTheirOwnKeys() {
+		String volumeA = createVolume(clients, emulator);
+		String volumeB = createVolume(clients, emulator);
+		List<Path> sources = new java.util.ArrayList<>();
+		for (int n = 0; n < 20; n++) {
+			Path source = this.temp.resolve("load-" + n);
+			write(source.resolve("big.bin"), 6 * MIB + n, 100 + n);
+			write(source.resolve("a/small.json"), 1000 + n, 200 + n);
+			write(source.resolve("b/tiny.csv"), 10 + n, 300 + n);
+			sources.add(source);
+		}
+		emulator.inject(DataPlaneFault.slowDown().onPart(2).times(8));
+		emulator.inject(DataPlaneFault.reset().on("PutObject").after(5).times(3));
+		emulator.inject(DataPlaneFault.internalError().on("CreateMultipartUpload").times(2));
+		List<UploadResult> results = Flux.range(0, 20)
+			.flatMap((n) -> ((n % 2 == 0) ? files.reactiveVolume(volumeA) : files.reactiveVolume(volumeB))
+				.upload(sources.get(n), "load/" + n), 20)
+			.collectList()
+			.block(Duration.ofMinutes(2));
+		assertThat(results).hasSize(20);
+		for (UploadResult result : results) {
+			int n = Integer.parseInt(result.location().path().replace("load/", "").replace("/", ""));
+			String prefix = prefix(result.location().name()) + "load/" + n + "/";
+			assertThat(result.location().name()).isEqualTo((n % 2 == 0) ? volumeA : volumeB);
+			assertThat(result.objects()).extracting(UploadedObject::key)
+				.containsExactly(prefix + "a/small.json", prefix + "b/tiny.csv", prefix + "big.bin");
+			for (UploadedObject object : result.objects()) {
+				assertThat(emulator.sha256(object.key()))
+					.isEqualTo(sha256(sources.get(n).resolve(object.relativePath())));
+			}
+		}
+		assertThat(emulator.listObjects(prefix(volumeA))).hasSize(30);
+		assertThat(emulator.listObjects(prefix(volumeB))).hasSize(30);
+		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(20);
+		assertThat(emulator.incompleteUploads()).isEmpty();
+	}
+
 	private static Flux<DataBuffer> read(Path file) {
 		return DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 32 * 1024);
 	}

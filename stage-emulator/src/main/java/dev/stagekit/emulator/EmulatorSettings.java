@@ -38,12 +38,14 @@ import org.jspecify.annotations.Nullable;
  * @param maxVolumes managed volumes (and, separately, external volumes) allowed
  * @param dataDirectory where state and objects persist across restarts, or {@code null} to keep
  * everything in memory
+ * @param backingStore an external S3 server that stores the objects, or {@code null} for the
+ * in-process store
  */
 public record EmulatorSettings(String host, int controlPlanePort, int dataPlanePort, int dataPlaneHttpPort,
 		boolean advertisePlainHttp, String apiKey, Set<String> projects, Set<String> regions,
 		Map<String, String> clusters, Map<String, String> storageIntegrations, String cloud, String bucketName,
 		Duration credentialLifetime, long maxContentLength, @Nullable Long maxFileNumber, Duration importDuration,
-		int maxVolumes, @Nullable Path dataDirectory) {
+		int maxVolumes, @Nullable Path dataDirectory, @Nullable BackingStore backingStore) {
 
 	/** The free tier's per-upload limit: 1 GB. */
 	public static final long FREE_TIER_MAX_CONTENT_LENGTH = 1L << 30;
@@ -116,6 +118,8 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 		private int maxVolumes = 100;
 
 		private @Nullable Path dataDirectory;
+
+		private @Nullable BackingStore backingStore;
 
 		Builder() {
 			this.regions.add("aws-us-west-2");
@@ -224,12 +228,18 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 			return this;
 		}
 
+		/** Stores objects in an external S3 server (MinIO, for example) instead of in process. */
+		public Builder backingStore(@Nullable BackingStore store) {
+			this.backingStore = store;
+			return this;
+		}
+
 		public EmulatorSettings build() {
 			return new EmulatorSettings(this.host, this.controlPlanePort, this.dataPlanePort, this.dataPlaneHttpPort,
 					this.advertisePlainHttp, this.apiKey, this.projects, this.regions, this.clusters,
 					this.storageIntegrations, this.cloud, this.bucketName, this.credentialLifetime,
 					this.maxContentLength, this.maxFileNumber, this.importDuration, this.maxVolumes,
-					this.dataDirectory);
+					this.dataDirectory, this.backingStore);
 		}
 
 		/** Starts an emulator with these settings. */

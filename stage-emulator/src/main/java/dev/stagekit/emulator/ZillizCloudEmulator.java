@@ -90,7 +90,7 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 
 	private ZillizCloudEmulator(EmulatorSettings settings) {
 		this.settings = settings;
-		this.objects = new ObjectStore(settings.dataDirectory(), settings.bucketName());
+		this.objects = new ObjectStore(settings.dataDirectory(), settings.bucketName(), settings.backingStore());
 		this.certificateAuthority = LocalCertificateAuthority.create(settings.dataDirectory(), settings.host());
 		this.dataPlane = new DataPlane(settings, this.sessions, this.objects, this.counters);
 		this.controlPlane = new ControlPlane(settings, this.sessions, this.objects, this.counters,

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Uploads through the file managers into the emulator's real S3 store, checking the bytes that landed
- * and the requests that were made.
+ * and the requests that were made. With {@code -Dstagekit.minio=true} and a Docker engine, the same suite runs
+ * with a MinIO container storing the emulator's objects (see {@link EmulatorBackends}).
  */
 class FileManagerIntegrationTests {
 
@@ -55,15 +56,19 @@ class FileManagerIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
+		emulator = EmulatorBackends.start(ZillizCloudEmulator.builder());
 		clients = UploadTestSupport.clients(emulator);
 		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings);
 	}
 
 	@AfterAll
 	static void stop() {
-		files.close();
-		emulator.close();
+		if (files != null) {
+			files.close();
+		}
+		if (emulator != null) {
+			emulator.close();
+		}
 	}
 
 	@BeforeEach

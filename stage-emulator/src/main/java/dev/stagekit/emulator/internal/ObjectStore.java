@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import dev.stagekit.emulator.IncompleteUpload;
 import dev.stagekit.emulator.StoredObject;
+import dev.stagekit.emulator.BackingStore;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
@@ -34,10 +35,17 @@ public final class ObjectStore implements AutoCloseable {
 
 	private final String bucket;
 
-	public ObjectStore(@Nullable Path dataDirectory, String bucket) {
+	public ObjectStore(@Nullable Path dataDirectory, String bucket, @Nullable BackingStore backingStore) {
 		Properties properties = new Properties();
 		String provider = "transient";
-		if (dataDirectory != null) {
+		if (backingStore != null) {
+			properties.setProperty("jclouds.endpoint", backingStore.endpoint().toString());
+			properties.setProperty("jclouds.identity", backingStore.accessKey());
+			properties.setProperty("jclouds.credential", backingStore.secretKey());
+			properties.setProperty("jclouds.region", backingStore.region());
+			provider = "aws-s3";
+		}
+		else if (dataDirectory != null) {
 			Path objects = dataDirectory.resolve("objects");
 			try {
 				Files.createDirectories(objects);

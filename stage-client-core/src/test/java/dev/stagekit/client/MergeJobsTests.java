@@ -1,7 +1,12 @@
 package dev.stagekit.client;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.stagekit.client.upload.FileManagers;
+import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +28,13 @@ class MergeJobsTests {
 
 	@BeforeAll
 	static void start() {
-		emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300)).start();
+		emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300)).advertisePlainHttp(true).start();
 		clients = ZillizCloudClients.create(ZillizCloudClientSettings.builder()
 			.endpoint(emulator.controlPlaneUrl())
 			.apiKey(emulator.apiKey())
 			.clusterId(emulator.clusterId())
+			.projectId(emulator.projectId())
+			.regionId(emulator.regionId())
 			.build());
 	}
 
@@ -85,6 +92,113 @@ class MergeJobsTests {
 					.build()))
 			.withMessageContaining("stageName");
 		assertThat(emulator.requestCounts().values()).allMatch((count) -> count == 0);
+	}
+
+	/** A stand-in Parquet file: the emulator only checks the extension and that the merge field occurs. */
+	private static byte[] parquet(String... columns) {
+		return ("PAR1 fake row groups " + String.join(" ", columns) + " PAR1").getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void mergeWhenVolumeHoldsParquetShouldRunToSuccess() throws Exception {
+		clients.volumes().create(CreateVolumeRequest.builder("merge_volume").build());
+		Path dir = Files.createTempDirectory("merge");
+		Files.write(dir.resolve("extra.parquet"), parquet("id", "score"));
+		UploadResult uploaded;
+		try (FileManagers files = FileManagers.builder(clients).build()) {
+			uploaded = files.volume("merge_volume").upload(dir, "extra/");
+		}
+		emulator.resetRequestCounts();
+		String jobId = clients.mergeJobs()
+			.merge(MergeRequest.builder("docs", "docs_enriched", "id")
+				.newField(NewField.of("score", MergeDataType.FLOAT))
+				.newField(NewField.varchar("label", 64))
+				.from(uploaded.location())
+				.build());
+		StepVerifier.create(clients.reactiveMergeJobs().awaitCompletion(jobId, Duration.ofMillis(50)).last())
+			.assertNext((job) -> {
+				assertThat(job.isSuccessful()).isTrue();
+				assertThat(job.type()).isEqualTo("MERGE");
+				assertThat(job.progress()).isEqualTo(100);
+				assertThat(job.startTime()).isNotNull();
+				assertThat(job.endTime()).isNotNull();
+				assertThat(job.reason()).isEmpty();
+			})
+			.verifyComplete();
+		assertThat(emulator.requestCount("POST /v2/etl/merge")).isEqualTo(1);
+		assertThat(emulator.requestCount("GET /v2/jobs/{name}")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void mergeWhenStageFormShouldSendStageFieldsAndSucceed() throws Exception {
+		clients.stages().create(emulator.projectId(), emulator.regionId(), "merge_stage");
+		Path dir = Files.createTempDirectory("merge-stage");
+		Files.write(dir.resolve("part-0.parquet"), parquet("pk", "flag"));
+		try (FileManagers files = FileManagers.builder(clients).build()) {
+			files.stage("merge_stage").upload(dir, "in/");
+		}
+		String jobId = clients.mergeJobs()
+			.merge(MergeRequest.builder("docs", "docs_flagged", "pk")
+				.newField(NewField.of("flag", MergeDataType.BOOL))
+				.fromStage("merge_stage", "in/")
+				.build());
+		ControlPlaneJob job = clients.mergeJobs().awaitCompletion(jobId, Duration.ofMillis(50), Duration.ofSeconds(10));
+		assertThat(job.isSuccessful()).isTrue();
+	}
+
+	@Test
+	void mergeWhenJobFailsShouldSurfaceItsReason() throws Exception {
+		clients.volumes().create(CreateVolumeRequest.builder("merge_fail").build());
+		Path dir = Files.createTempDirectory("merge-fail");
+		Files.write(dir.resolve("extra.parquet"), parquet("other_key", "score"));
+		try (FileManagers files = FileManagers.builder(clients).build()) {
+			files.volume("merge_fail").upload(dir, "");
+		}
+		String jobId = clients.mergeJobs()
+			.merge(MergeRequest.builder("docs", "docs_x", "id")
+				.newField(NewField.of("score", MergeDataType.DOUBLE))
+				.fromVolume("merge_fail", "extra.parquet")
+				.build());
+		StepVerifier.create(clients.reactiveMergeJobs().awaitCompletion(jobId, Duration.ofMillis(50)))
+			.thenConsumeWhile((job) -> !job.isFailed())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(JobFailedException.class)
+				.hasMessageContaining("merge job " + jobId + " failed")
+				.hasMessageContaining("merge field 'id' is not a column of 'extra.parquet'"))
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void mergeWhenDataIsMissingOrNotParquetShouldBeRefusedByTheService() throws Exception {
+		clients.volumes().create(CreateVolumeRequest.builder("merge_bad").build());
+		Path dir = Files.createTempDirectory("merge-bad");
+		Files.writeString(dir.resolve("rows.json"), "{}");
+		try (FileManagers files = FileManagers.builder(clients).build()) {
+			files.volume("merge_bad").upload(dir, "");
+		}
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.mergeJobs()
+				.merge(MergeRequest.builder("docs", "docs_y", "id")
+					.newField(NewField.of("n", MergeDataType.INT64))
+					.fromVolume("merge_bad", "rows.json")
+					.build()))
+			.withMessageContaining("not a Parquet file");
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.mergeJobs()
+				.merge(MergeRequest.builder("docs", "docs_y", "id")
+					.newField(NewField.of("n", MergeDataType.INT64))
+					.fromVolume("merge_bad", "nowhere/")
+					.build()))
+			.withMessageContaining("does not exist");
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.mergeJobs()
+				.merge(MergeRequest.builder("docs", "docs_y", "id")
+					.clusterId("in01-unknown")
+					.newField(NewField.of("n", MergeDataType.INT64))
+					.build()))
+			.withMessageContaining("in01-unknown");
+		assertThatExceptionOfType(ZillizCloudApiException.class)
+			.isThrownBy(() -> clients.mergeJobs().describe("job-doesnotexist"))
+			.withMessageContaining("job-doesnotexist");
 	}
 
 }

@@ -55,7 +55,13 @@ public enum ErrorCode {
 	QUOTA_EXCEEDED(80040),
 
 	/** Two resources that must share a region do not. */
-	REGION_MISMATCH(80050);
+	REGION_MISMATCH(80050),
+
+	/** A merge names data that is missing or is not Parquet. */
+	MERGE_DATA_INVALID(80060),
+
+	/** A merge would write its result over its source. */
+	MERGE_SAME_SOURCE(80061);
 
 	private final int code;
 

@@ -55,6 +55,9 @@ public final class ControlPlane implements AutoCloseable {
 		routes.add(new Route("POST", JOBS + "list", jobs::list));
 		routes.add(new Route("POST", JOBS + "commit", jobs::commit));
 		routes.add(new Route("POST", JOBS + "abort", jobs::abort));
+		MergeJobs merges = new MergeJobs(settings, containers, objects, clock);
+		routes.add(new Route("POST", "/v2/etl/merge", merges::merge));
+		routes.add(new Route("GET", "/v2/jobs/{name}", merges::describe));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "zilliz-emulator-latency");
 			thread.setDaemon(true);

@@ -10,12 +10,16 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import dev.stagekit.client.ControlPlaneJob;
 import dev.stagekit.client.CreateStageRequest;
 import dev.stagekit.client.CreateVolumeRequest;
 import dev.stagekit.client.ImportJobId;
 import dev.stagekit.client.ImportJobProgress;
 import dev.stagekit.client.ImportRequest;
 import dev.stagekit.client.ListVolumesRequest;
+import dev.stagekit.client.MergeJobs;
+import dev.stagekit.client.MergeRequest;
+import dev.stagekit.client.NewField;
 import dev.stagekit.client.ReactiveImportJobs;
 import dev.stagekit.client.StageInfo;
 import dev.stagekit.client.StageManager;
@@ -25,6 +29,7 @@ import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
+import dev.stagekit.client.upload.UploadedObject;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ApplicationArguments;
@@ -53,10 +58,17 @@ class Journey implements ApplicationRunner {
 
 	private final ZillizCloudClients clients;
 
+	private final MergeJobs merges;
+
 	private final PrintStream out = System.out;
 
+	private @Nullable String mergeInto;
+
+	private String mergeField = "id";
+
 	Journey(VolumeManager volumes, StageManager stages, ReactiveImportJobs importJobs, FileManagers files,
-			ZillizCloudClients clients) {
+			ZillizCloudClients clients, MergeJobs merges) {
+		this.merges = merges;
 		this.volumes = volumes;
 		this.stages = stages;
 		this.importJobs = importJobs;
@@ -73,6 +85,9 @@ class Journey implements ApplicationRunner {
 		String projectId = this.clients.settings().projectId();
 		String regionId = this.clients.settings().regionId();
 		Path source = source(args);
+		List<String> mergeTarget = args.getOptionValues("sample.merge-into");
+		this.mergeInto = (mergeTarget != null && !mergeTarget.isEmpty()) ? mergeTarget.get(0) : null;
+		this.mergeField = option(args, "sample.merge-field", "id");
 		try {
 			journey(volume, stage, collection, projectId, regionId, stamp, source);
 		}
@@ -112,6 +127,10 @@ class Journey implements ApplicationRunner {
 					+ ((last != null) ? last.state() + " " + last.reason() : "no progress"));
 		}
 
+		if (this.mergeInto != null) {
+			merge(collection, result);
+		}
+
 		List<VolumeInfo> volumeList = this.volumes.listPage(ListVolumesRequest.firstPage()).items();
 		this.out.println("Volumes: " + volumeList.stream().map(VolumeInfo::volumeName).toList());
 		if (projectId != null) {
@@ -123,6 +142,26 @@ class Journey implements ApplicationRunner {
 		this.out.println("  volume     " + volume + " (" + result.location().path() + ")");
 		this.out.println("  files      " + result.objects().size() + ", " + ProgressBar.size(result.uploadedBytes()));
 		this.out.println("  import     " + job.jobId() + " " + last.state() + ", " + last.totalRows() + " rows");
+	}
+
+	/** The optional merge step: the uploaded Parquet files joined with the collection on the merge field. */
+	private void merge(String collection, UploadResult result) {
+		List<String> parquet = result.objects()
+			.stream()
+			.map(UploadedObject::path)
+			.filter((path) -> path.endsWith(".parquet"))
+			.toList();
+		if (parquet.isEmpty()) {
+			this.out.println("Merge skipped: the upload holds no Parquet files");
+			return;
+		}
+		String jobId = this.merges.merge(MergeRequest.builder(collection, this.mergeInto, this.mergeField)
+			.newField(NewField.varchar("source_file", 512))
+			.from(result.location())
+			.build());
+		this.out.println("Started merge job " + jobId + " into collection '" + this.mergeInto + "'");
+		ControlPlaneJob job = this.merges.awaitCompletion(jobId, Duration.ofMillis(300), Duration.ofMinutes(30));
+		this.out.println("  merge " + job.status() + " " + job.progress() + "%");
 	}
 
 	private static @Nullable Path given(ApplicationArguments args) {

@@ -70,4 +70,21 @@ class SampleJourneyTests {
 		}
 	}
 
+	@Test
+	void journeyWhenParquetUploadedAndMergeAskedShouldMergeIt(CapturedOutput output) throws Exception {
+		java.nio.file.Path source = java.nio.file.Files.createTempDirectory("parquet-source");
+		// A stand-in Parquet file: the emulator checks the extension and that the merge field is a column name.
+		java.nio.file.Files.writeString(source.resolve("extra.parquet"), "PAR1 id source_file PAR1");
+		try (ZillizCloudEmulator emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300))
+			.start()) {
+			List<String> args = new ArrayList<>(EmbeddedEmulator.arguments(emulator));
+			args.add("--sample.source=" + source);
+			args.add("--sample.volume=merge_volume");
+			args.add("--sample.merge-into=sample_collection_merged");
+			assertThat(SampleApplication.run(args.toArray(String[]::new))).isZero();
+			assertThat(emulator.requestCount("POST /v2/etl/merge")).isEqualTo(1);
+			assertThat(output.getOut()).contains("Started merge job", "merge SUCCESSFUL 100%");
+		}
+	}
+
 }

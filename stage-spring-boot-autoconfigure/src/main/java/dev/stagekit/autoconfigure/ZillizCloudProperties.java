@@ -251,7 +251,7 @@ public class ZillizCloudProperties {
 		/**
 		 * Parts of one file uploaded at once.
 		 */
-		private int partConcurrency = 4;
+		private int partConcurrency = 8;
 
 		/**
 		 * Multipart part size, at least 5MB; chosen per file when not set (about 1,000 parts).

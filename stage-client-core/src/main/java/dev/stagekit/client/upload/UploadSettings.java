@@ -118,7 +118,7 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 
 		private int fileConcurrency = 4;
 
-		private int partConcurrency = 4;
+		private int partConcurrency = 8;
 
 		private long partSize;
 
@@ -159,7 +159,7 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 			return this;
 		}
 
-		/** Parts of one file uploaded at once (default 4). @param value the count @return this */
+		/** Parts of one file uploaded at once (default 8). @param value the count @return this */
 		public Builder partConcurrency(int value) {
 			this.partConcurrency = value;
 			return this;

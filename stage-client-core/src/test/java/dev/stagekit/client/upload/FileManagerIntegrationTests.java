@@ -209,15 +209,21 @@ class FileManagerIntegrationTests {
 		write(source.resolve("a.bin"), 12 * MIB, 3);
 		write(source.resolve("b.bin"), 12 * MIB, 4);
 		emulator.inject(DataPlaneFault.error(400, "InvalidArgument").onPart(2).times(1));
-		assertThatExceptionOfType(StorageException.class)
-			.isThrownBy(() -> files.volume(volume).upload(source, "p"))
-			.withMessageContaining("UploadPart of '" + prefix(volume) + "p/")
-			.withMessageContaining("400 InvalidArgument")
-			.withMessageContaining("after 1 attempt")
-			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse());
+		StorageException failure = org.assertj.core.api.Assertions.catchThrowableOfType(StorageException.class,
+				() -> files.volume(volume).upload(source, "p"));
+		assertThat(failure).isNotNull();
+		assertThat(failure.getMessage()).contains("UploadPart of '" + prefix(volume) + "p/")
+			.contains("400 InvalidArgument")
+			.contains("after 1 attempt");
+		assertThat(failure.isTransient()).isFalse();
 		assertThat(emulator.incompleteUploads()).isEmpty();
 		assertThat(emulator.requestCount("s3:AbortMultipartUpload")).isGreaterThanOrEqualTo(1);
-		assertThat(emulator.listObjects(prefix(volume) + "p/")).isEmpty();
+		// The failed file is not stored; a sibling that completed before the failure is whole.
+		assertThat(emulator.object(failure.key())).isEmpty();
+		for (StoredObject stored : emulator.listObjects(prefix(volume) + "p/")) {
+			assertThat(emulator.sha256(stored.key()))
+				.isEqualTo(sha256(source.resolve(stored.key().substring(stored.key().lastIndexOf('/') + 1))));
+		}
 	}
 
 	@Test

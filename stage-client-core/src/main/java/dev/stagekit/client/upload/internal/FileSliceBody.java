@@ -26,7 +26,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
  */
 final class FileSliceBody implements AsyncRequestBody {
 
-	static final int CHUNK = 64 * 1024;
+	static final int CHUNK = 256 * 1024;
 
 	private final SourceFile file;
 

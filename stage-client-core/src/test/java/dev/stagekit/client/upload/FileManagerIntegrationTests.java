@@ -448,9 +448,11 @@ class FileManagerIntegrationTests {
 		emulator.inject(DataPlaneFault.slowDown().onPart(2).times(8));
 		emulator.inject(DataPlaneFault.reset().on("PutObject").after(5).times(3));
 		emulator.inject(DataPlaneFault.internalError().on("CreateMultipartUpload").times(2));
+		// One manager instance per volume, each running ten uploads at once, on the shared engine.
+		ReactiveVolumeFileManager managerA = files.reactiveVolume(volumeA);
+		ReactiveVolumeFileManager managerB = files.reactiveVolume(volumeB);
 		List<UploadResult> results = Flux.range(0, 20)
-			.flatMap((n) -> ((n % 2 == 0) ? files.reactiveVolume(volumeA) : files.reactiveVolume(volumeB))
-				.upload(sources.get(n), "load/" + n), 20)
+			.flatMap((n) -> ((n % 2 == 0) ? managerA : managerB).upload(sources.get(n), "load/" + n), 20)
 			.collectList()
 			.block(Duration.ofMinutes(2));
 		assertThat(results).hasSize(20);

@@ -132,7 +132,7 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		ServletContextHandler data = new ServletContextHandler();
 		data.setContextPath("/");
 		data.getServletHandler().setDecodeAmbiguousURIs(true);
-		data.addServlet(new ServletHolder("data-plane", this.dataPlane.servlet()), "/*");
+		data.addServlet(this.dataPlane.servlet(), "/*");
 		data.setVirtualHosts(List.of("@" + DATA_HTTPS, "@" + DATA_HTTP));
 		this.server.setHandler(new ContextHandlerCollection(control, data));
 	}
@@ -352,6 +352,7 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		}
 		finally {
 			this.controlPlane.close();
+			this.dataPlane.close();
 			this.objects.close();
 		}
 	}

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardSocketOptions;
+import java.net.URI;
 import java.nio.channels.NetworkChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -23,28 +25,44 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.ee10.proxy.ProxyServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.URIUtil;
 import org.gaul.s3proxy.AccessGrant;
+import org.gaul.s3proxy.S3ErrorCode;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.S3ProxyException;
+import org.gaul.s3proxy.auth.AuthenticationType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The S3 data plane: S3Proxy's servlet behind a gate that does what S3Proxy cannot. It accepts only
- * the temporary credentials {@code apply} issued (the access key, its secret and its session token
- * must belong to one unexpired session), keeps every request inside the session's bucket and key
- * prefix, injects faults, checks the trailing checksums of {@code aws-chunked} bodies (which
- * S3Proxy 4.1.0 never reads; see {@link AwsChunkedBody}), and counts operations and body bytes.
+ * The S3 data plane: a front that does what S3Proxy cannot, forwarding what it lets through to
+ * S3Proxy, which runs through its public builder on a loopback port of its own. The front accepts
+ * only the temporary credentials {@code apply} issued (the access key, its secret and its session
+ * token must belong to one unexpired session), keeps every request inside the session's bucket and
+ * key prefix, refuses keys S3 refuses (longer than 1,024 bytes) and keys the store could not hold
+ * as literal text, injects faults, checks the trailing checksums of {@code aws-chunked} bodies
+ * (which S3Proxy 4.1.0 never reads; see {@link AwsChunkedBody}), and counts operations and body
+ * bytes. It forwards the request line, headers and body exactly as received (the Host header and
+ * the path are part of the signature S3Proxy checks), without normalising the path.
  */
-public final class DataPlane {
+public final class DataPlane implements AutoCloseable {
+
+	/** S3's limit on the UTF-8 length of an object key. */
+	static final int MAX_KEY_BYTES = 1024;
 
 	private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
 	private static final Pattern SIGV2 = Pattern.compile("^AWS ([^:]+):");
+
+	private static final String BACKEND = DataPlane.class.getName() + ".backend";
 
 	private final EmulatorSettings settings;
 
@@ -54,25 +72,69 @@ public final class DataPlane {
 
 	private final FaultBook<DataPlaneFault> faults = new FaultBook<>();
 
-	private final HttpServlet signed;
+	/** Whether the store keeps keys as literal text ({@code ..} segments included). */
+	private final boolean literalKeys;
 
-	private final HttpServlet unsigned;
+	private final S3Proxy signed;
+
+	private final @Nullable S3Proxy unsigned;
 
 	public DataPlane(EmulatorSettings settings, SessionRegistry sessions, ObjectStore objects,
 			RequestCounters counters) {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.counters = counters;
-		// S3Proxy verifies each request's signature against the secret of the session its access key names.
-		this.signed = S3ProxyServlets.create(objects.blobStore(), (identity, container, blob) -> sessions
-			.byAccessKey(identity)
+		this.literalKeys = objects.keepsLiteralKeys();
+		// S3Proxy verifies each request's signature against the secret of the session its access key names;
+		// the identity pair is a placeholder, as the locator answers for every real access key.
+		this.signed = start(S3Proxy.builder()
+			.blobStore(objects.blobStore())
+			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "unused", "unused"));
+		this.signed.setBlobStoreLocator((identity, container, blob) -> sessions.byAccessKey(identity)
 			.map((session) -> new AccessGrant(session.secretKey(), objects.blobStore()))
 			.orElse(null));
-		this.unsigned = S3ProxyServlets.create(objects.blobStore(), null);
+		// Bearer-token (gcp) requests are checked here and reach a store that checks no signature.
+		this.unsigned = settings.cloud().equals("gcp") ? start(S3Proxy.builder().blobStore(objects.blobStore()))
+				: null;
 	}
 
-	public HttpServlet servlet() {
-		return new Gate();
+	private static S3Proxy start(S3Proxy.Builder builder) {
+		S3Proxy proxy = builder.endpoint(URI.create("http://127.0.0.1:0"))
+			.ignoreUnknownHeaders(true)
+			.stopTimeout(0)
+			.build();
+		try {
+			proxy.start();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("S3Proxy could not start: " + ex.getMessage(), ex);
+		}
+		return proxy;
+	}
+
+	/** The servlet that serves the data plane, configured to forward to S3Proxy. */
+	public ServletHolder servlet() {
+		ServletHolder holder = new ServletHolder("data-plane", new Front());
+		// Headers go on as they came, Host included: SigV4 signs it.
+		holder.setInitParameter("preserveHost", "true");
+		// No limit on a whole exchange (a large part may take long), but on silence.
+		holder.setInitParameter("timeout", "0");
+		holder.setInitParameter("idleTimeout", "300000");
+		holder.setInitParameter("maxConnections", "512");
+		return holder;
+	}
+
+	@Override
+	public void close() {
+		for (S3Proxy proxy : (this.unsigned != null) ? new S3Proxy[] { this.signed, this.unsigned }
+				: new S3Proxy[] { this.signed }) {
+			try {
+				proxy.stop();
+			}
+			catch (Exception ex) {
+				// Stopping; nothing more to release.
+			}
+		}
 	}
 
 	public void inject(DataPlaneFault fault) {
@@ -83,7 +145,11 @@ public final class DataPlane {
 		this.faults.clear();
 	}
 
-	private final class Gate extends HttpServlet {
+	/**
+	 * The front: checks a request and answers it itself (refusals, faults), or forwards it to
+	 * S3Proxy with Jetty's proxy servlet.
+	 */
+	private final class Front extends ProxyServlet {
 
 		@Override
 		protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -105,7 +171,7 @@ public final class DataPlane {
 					: firstNonNull(request.getHeader("x-amz-security-token"), query.get("X-Amz-Security-Token"));
 			Session session;
 			if (bearer) {
-				if (!DataPlane.this.settings.cloud().equals("gcp")) {
+				if (DataPlane.this.unsigned == null) {
 					S3Errors.send(response, 403, "AccessDenied",
 							"Bearer tokens are accepted only by gcp storage; sign the request with the issued keys.",
 							resource);
@@ -140,9 +206,20 @@ public final class DataPlane {
 				S3Errors.send(response, 400, "ExpiredToken", "The provided token has expired.", resource);
 				return;
 			}
+			if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+				S3Errors.send(response, 400, "KeyTooLongError", "Your key is too long: "
+						+ key.getBytes(StandardCharsets.UTF_8).length + " bytes of UTF-8, at most " + MAX_KEY_BYTES
+						+ " are allowed.", resource);
+				return;
+			}
 			String denied = denial(session, operation, bucket, key, query);
 			if (denied != null) {
 				S3Errors.send(response, 403, "AccessDenied", denied, resource);
+				return;
+			}
+			String unstorable = unstorable(key, query.get("prefix"));
+			if (unstorable != null) {
+				S3Errors.send(response, 400, "InvalidArgument", unstorable, resource);
 				return;
 			}
 
@@ -157,7 +234,80 @@ public final class DataPlane {
 				inflict(fault, counted, response, resource);
 				return;
 			}
-			(bearer ? DataPlane.this.unsigned : DataPlane.this.signed).service(counted, response);
+			counted.setAttribute(BACKEND, bearer ? DataPlane.this.unsigned : DataPlane.this.signed);
+			super.service(counted, response);
+		}
+
+		/** The S3Proxy URL with the request's path and query exactly as received, never normalised. */
+		@Override
+		protected @Nullable String rewriteTarget(HttpServletRequest request) {
+			S3Proxy backend = (S3Proxy) request.getAttribute(BACKEND);
+			String query = request.getQueryString();
+			String target = "http://127.0.0.1:" + backend.getPort() + request.getRequestURI()
+					+ ((query != null) ? "?" + query : "");
+			try {
+				URI.create(target);
+				return target;
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		protected void onProxyRewriteFailed(HttpServletRequest request, HttpServletResponse response) {
+			sendError(request, response, 400, "InvalidURI", "Couldn't parse the specified URI.");
+		}
+
+		/** No Via or X-Forwarded headers: the request reaches S3Proxy as the client sent it. */
+		@Override
+		protected void addProxyHeaders(HttpServletRequest request, Request proxyRequest) {
+		}
+
+		@Override
+		protected Request.Content proxyRequestContent(HttpServletRequest request, HttpServletResponse response,
+				Request proxyRequest) throws IOException {
+			return new ProxyInputStreamRequestContent(request, response, proxyRequest, request.getInputStream()) {
+
+				// The length as a long: single PUTs may carry up to 5 GiB.
+				@Override
+				public long getLength() {
+					return request.getContentLengthLong();
+				}
+
+			};
+		}
+
+		/** A body that failed its trailing checksum is answered as S3 does; nothing was stored. */
+		@Override
+		protected void onProxyResponseFailure(HttpServletRequest request, HttpServletResponse response,
+				@Nullable Response serverResponse, Throwable failure) {
+			boolean badDigest = false;
+			for (Throwable cause = failure; cause != null && !badDigest; cause = cause.getCause()) {
+				badDigest = cause instanceof S3ProxyException s3 && s3.getError() == S3ErrorCode.BAD_DIGEST;
+			}
+			if (badDigest && !response.isCommitted()) {
+				sendError(request, response, 400, "BadDigest",
+						"The Content-MD5 or checksum value that you specified did not match what the server received.");
+				return;
+			}
+			super.onProxyResponseFailure(request, response, serverResponse, failure);
+		}
+
+		private void sendError(HttpServletRequest request, HttpServletResponse response, int status, String code,
+				String message) {
+			try {
+				response.resetBuffer();
+				S3Errors.send(response, status, code, message, URIUtil.decodePath(request.getRequestURI()));
+			}
+			catch (IOException | RuntimeException ex) {
+				// The client went away; nothing to answer.
+			}
+			finally {
+				if (request.isAsyncStarted()) {
+					request.getAsyncContext().complete();
+				}
+			}
 		}
 
 		private @Nullable String denial(Session session, S3Operation operation, String bucket, String key,
@@ -169,7 +319,8 @@ public final class DataPlane {
 				if (operation == S3Operation.HeadBucket) {
 					return null;
 				}
-				if (operation == S3Operation.ListObjectsV2 || operation == S3Operation.ListObjects) {
+				if (operation == S3Operation.ListObjectsV2 || operation == S3Operation.ListObjects
+						|| operation == S3Operation.ListMultipartUploads) {
 					String prefix = query.getOrDefault("prefix", "");
 					return prefix.startsWith(session.scopePrefix()) ? null
 							: "These credentials may list only under '" + session.scopePrefix() + "', not prefix '"
@@ -182,6 +333,27 @@ public final class DataPlane {
 			}
 			return session.covers(key) ? null
 					: "These credentials grant access under '" + session.scopePrefix() + "' only, not to '" + key + "'.";
+		}
+
+		/**
+		 * Why the store cannot hold this key (or list under this prefix) as the literal text S3 would,
+		 * or {@code null}: a file-system or external store resolves {@code .} and {@code ..} segments,
+		 * which would put the object somewhere other than the key the scope check saw.
+		 */
+		private @Nullable String unstorable(String key, @Nullable String prefix) {
+			if (DataPlane.this.literalKeys) {
+				return null;
+			}
+			for (String text : new String[] { key, (prefix != null) ? prefix : "" }) {
+				for (String segment : text.split("/", -1)) {
+					if (segment.equals(".") || segment.equals("..")) {
+						return "'" + text + "' has a '" + segment + "' segment. S3 would keep it as literal text, but this "
+								+ "emulator's store (a data directory or an external S3 server) would resolve it to "
+								+ "another key; use another key, or the in-memory store.";
+					}
+				}
+			}
+			return null;
 		}
 
 		private void inflict(DataPlaneFault fault, CountingRequest request, HttpServletResponse response,

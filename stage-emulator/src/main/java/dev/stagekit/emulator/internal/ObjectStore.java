@@ -35,6 +35,8 @@ public final class ObjectStore implements AutoCloseable {
 
 	private final String bucket;
 
+	private final boolean literalKeys;
+
 	public ObjectStore(@Nullable Path dataDirectory, String bucket, @Nullable BackingStore backingStore) {
 		Properties properties = new Properties();
 		String provider = "transient";
@@ -58,6 +60,7 @@ public final class ObjectStore implements AutoCloseable {
 		}
 		this.blobStore = BlobStores.create(provider, properties);
 		this.bucket = bucket;
+		this.literalKeys = provider.equals("transient");
 		if (!this.blobStore.containerExists(bucket)) {
 			this.blobStore.createContainer(bucket);
 		}
@@ -69,6 +72,14 @@ public final class ObjectStore implements AutoCloseable {
 
 	public String bucket() {
 		return this.bucket;
+	}
+
+	/**
+	 * Whether every key is kept as literal text. Only the in-memory store does: the file-system store
+	 * maps keys to paths, and an external server may resolve {@code .} and {@code ..} segments.
+	 */
+	public boolean keepsLiteralKeys() {
+		return this.literalKeys;
 	}
 
 	/** Every object under {@code prefix}, in key order. */

@@ -3,6 +3,7 @@ package dev.stagekit.emulator;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,8 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param dataPlanePort data-plane HTTPS port, 0 for a free one
  * @param dataPlaneHttpPort data-plane plain HTTP port, 0 for a free one, -1 for none
  * @param advertisePlainHttp whether {@code apply} advertises the plain HTTP data plane as
- * {@code http://host:port} instead of the real service's scheme-less HTTPS {@code host:port}
+ * {@code http://host:port} instead of the HTTPS data plane
+ * @param endpointForm the form of the HTTPS data plane's {@code endpoint} that {@code apply}
+ * advertises
  * @param apiKey the one API key the control plane accepts
+ * @param maxRequestBodySize the largest control-plane request body accepted, in bytes; a larger one
+ * is refused with HTTP 413
  * @param projects project ids that exist, the first being the default
  * @param regions region ids that exist, the first being the default
  * @param clusters cluster id to its region id, the first being the default cluster
@@ -42,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * in-process store
  */
 public record EmulatorSettings(String host, int controlPlanePort, int dataPlanePort, int dataPlaneHttpPort,
-		boolean advertisePlainHttp, String apiKey, Set<String> projects, Set<String> regions,
+		boolean advertisePlainHttp, EndpointForm endpointForm, String apiKey, long maxRequestBodySize,
+		Set<String> projects, Set<String> regions,
 		Map<String, String> clusters, Map<String, String> storageIntegrations, String cloud, String bucketName,
 		Duration credentialLifetime, long maxContentLength, @Nullable Long maxFileNumber, Duration importDuration,
 		int maxVolumes, @Nullable Path dataDirectory, @Nullable BackingStore backingStore) {
@@ -56,9 +62,16 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 	/** The pay-as-you-go per-upload limit: 100 GB. */
 	public static final long PAY_AS_YOU_GO_MAX_CONTENT_LENGTH = 100L << 30;
 
+	/** The default limit on a control-plane request body: 1 MiB. */
+	public static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 1L << 20;
+
 	public EmulatorSettings {
 		Objects.requireNonNull(host, "host");
 		Objects.requireNonNull(apiKey, "apiKey");
+		Objects.requireNonNull(endpointForm, "endpointForm");
+		if (maxRequestBodySize < 0) {
+			throw new IllegalArgumentException("maxRequestBodySize must not be negative");
+		}
 		// Insertion order is kept: the first project, region and cluster are the defaults.
 		projects = Collections.unmodifiableSet(new LinkedHashSet<>(projects));
 		regions = Collections.unmodifiableSet(new LinkedHashSet<>(regions));
@@ -92,6 +105,10 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 		private int dataPlaneHttpPort;
 
 		private boolean advertisePlainHttp;
+
+		private EndpointForm endpointForm = EndpointForm.AUTO;
+
+		private long maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE;
 
 		private String apiKey = "emu-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
@@ -155,6 +172,18 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 			return this;
 		}
 
+		/** The form of {@code endpoint} that {@code apply} advertises; {@link EndpointForm#AUTO} by default. */
+		public Builder endpointForm(EndpointForm form) {
+			this.endpointForm = form;
+			return this;
+		}
+
+		/** The largest control-plane request body accepted, in bytes (1 MiB by default). */
+		public Builder maxRequestBodySize(long bytes) {
+			this.maxRequestBodySize = bytes;
+			return this;
+		}
+
 		public Builder apiKey(String apiKey) {
 			this.apiKey = apiKey;
 			return this;
@@ -163,6 +192,37 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 		/** Adds a project; the first one added stays the default. */
 		public Builder project(String projectId) {
 			this.projects.add(projectId);
+			return this;
+		}
+
+		/** Replaces the projects; the first one is the default. */
+		public Builder projects(Collection<String> projectIds) {
+			this.projects.clear();
+			this.projects.addAll(projectIds);
+			return this;
+		}
+
+		/**
+		 * Replaces the regions; the first one is the default. The regions of clusters and storage
+		 * integrations are added to them.
+		 */
+		public Builder regions(Collection<String> regionIds) {
+			this.regions.clear();
+			this.regions.addAll(regionIds);
+			return this;
+		}
+
+		/** Replaces the clusters (cluster id to region id); the first one is the default. */
+		public Builder clusters(Map<String, String> clusterRegions) {
+			this.clusters.clear();
+			clusterRegions.forEach(this::cluster);
+			return this;
+		}
+
+		/** Replaces the storage integrations (integration id to region id). */
+		public Builder storageIntegrations(Map<String, String> integrationRegions) {
+			this.storageIntegrations.clear();
+			integrationRegions.forEach(this::storageIntegration);
 			return this;
 		}
 
@@ -235,8 +295,11 @@ public record EmulatorSettings(String host, int controlPlanePort, int dataPlaneP
 		}
 
 		public EmulatorSettings build() {
+			Set<String> regions = new LinkedHashSet<>(this.regions);
+			regions.addAll(this.clusters.values());
+			regions.addAll(this.storageIntegrations.values());
 			return new EmulatorSettings(this.host, this.controlPlanePort, this.dataPlanePort, this.dataPlaneHttpPort,
-					this.advertisePlainHttp, this.apiKey, this.projects, this.regions, this.clusters,
+					this.advertisePlainHttp, this.endpointForm, this.apiKey, this.maxRequestBodySize, this.projects, regions, this.clusters,
 					this.storageIntegrations, this.cloud, this.bucketName, this.credentialLifetime,
 					this.maxContentLength, this.maxFileNumber, this.importDuration, this.maxVolumes,
 					this.dataDirectory, this.backingStore);

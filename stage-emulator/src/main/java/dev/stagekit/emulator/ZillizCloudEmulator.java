@@ -8,13 +8,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +91,7 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		this.certificateAuthority = LocalCertificateAuthority.create(settings.dataDirectory(), settings.host());
 		this.dataPlane = new DataPlane(settings, this.sessions, this.objects, this.counters);
 		this.controlPlane = new ControlPlane(settings, this.sessions, this.objects, this.counters,
-				this::advertisedDataPlaneEndpoint, this);
+				this::advertisedDataPlaneEndpoint, this.dataPlane, this::describe);
 
 		QueuedThreadPool threads = new QueuedThreadPool(200, 4);
 		threads.setName("zilliz-emulator");
@@ -183,16 +180,44 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		return (this.dataHttpConnector != null) ? URI.create("http://" + hostPort(this.dataHttpConnector)) : null;
 	}
 
-	/** What {@code apply} returns as {@code endpoint}. */
+	/** What {@code apply} returns as {@code endpoint}, in the form the settings ask for. */
 	String advertisedDataPlaneEndpoint() {
 		if (this.settings.advertisePlainHttp() && this.dataHttpConnector != null) {
 			return "http://" + hostPort(this.dataHttpConnector);
 		}
-		return hostPort(this.dataHttpsConnector);
+		boolean standardPort = this.dataHttpsConnector.getLocalPort() == 443;
+		return switch (this.settings.endpointForm()) {
+			case AUTO -> standardPort ? this.settings.host() : dataPlaneUrl().toString();
+			case HOST -> this.settings.host();
+			case HOST_PORT -> hostPort(this.dataHttpsConnector);
+			case URL -> standardPort ? "https://" + this.settings.host() : dataPlaneUrl().toString();
+		};
 	}
 
 	private String hostPort(ServerConnector connector) {
 		return this.settings.host() + ":" + connector.getLocalPort();
+	}
+
+	/**
+	 * Where the emulator listens and what it serves, as {@code /_emulator/info} and the command
+	 * line's ready file answer it.
+	 */
+	public Map<String, @Nullable Object> describe() {
+		URI httpUrl = dataPlaneHttpUrl();
+		Map<String, @Nullable Object> info = new LinkedHashMap<>();
+		info.put("controlPlaneUrl", controlPlaneUrl().toString());
+		info.put("dataPlaneUrl", dataPlaneUrl().toString());
+		info.put("dataPlaneHttpUrl", (httpUrl != null) ? httpUrl.toString() : null);
+		info.put("dataPlaneEndpoint", advertisedDataPlaneEndpoint());
+		info.put("apiKey", apiKey());
+		info.put("projectId", projectId());
+		info.put("regionId", regionId());
+		info.put("clusterId", clusterId());
+		info.put("projects", List.copyOf(this.settings.projects()));
+		info.put("regions", List.copyOf(this.settings.regions()));
+		info.put("clusters", this.settings.clusters());
+		info.put("bucketName", this.settings.bucketName());
+		return info;
 	}
 
 	/** The API key the control plane accepts. */
@@ -265,16 +290,7 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 
 	/** The SHA-256 of a stored object's bytes, in lowercase hex. */
 	public String sha256(String key) {
-		try (InputStream in = new DigestInputStream(openObject(key), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.objects.sha256(key);
 	}
 
 	/** The key prefix of a volume's files, if the volume exists. */

@@ -279,7 +279,8 @@ class ControlPlaneVolumeTests {
 		assertThat(data.path("volumePrefix").asString()).isEqualTo(prefix);
 		assertThat(data.path("uploadPath").asString()).isEqualTo(prefix + "data/");
 		assertThat(data.path("bucketName").asString()).isEqualTo(emulator.settings().bucketName());
-		assertThat(data.path("endpoint").asString()).isEqualTo(emulator.dataPlaneUrl().getAuthority());
+		// The default form off port 443: a URL with scheme (see EndpointFormTests for the others).
+		assertThat(data.path("endpoint").asString()).isEqualTo(emulator.dataPlaneUrl().toString());
 		assertThat(data.path("cloud").asString()).isEqualTo("aws");
 		assertThat(data.path("region").asString()).isEqualTo("us-west-2");
 		JsonNode credentials = data.path("credentials");

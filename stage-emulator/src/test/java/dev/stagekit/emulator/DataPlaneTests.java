@@ -203,11 +203,11 @@ class DataPlaneTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		var data = tools.jackson.databind.json.JsonMapper.builder().build().readTree(applied.body()).get("data");
 		var credentials = data.get("credentials");
-		assertThat(data.get("endpoint").asString()).isEqualTo(emulator.dataPlaneUrl().getAuthority());
+		assertThat(data.get("endpoint").asString()).isEqualTo(emulator.dataPlaneUrl().toString());
 		Session session = new Session(credentials.get("tmpAK").asString(), credentials.get("tmpSK").asString(),
 				credentials.get("sessionToken").asString(), data.get("bucketName").asString(), "", java.time.Instant.MAX);
 		String key = data.get("uploadPath").asString() + "rows.parquet";
-		try (S3AsyncClient s3 = client(session, true, URI.create("https://" + data.get("endpoint").asString()))) {
+		try (S3AsyncClient s3 = client(session, true, URI.create(data.get("endpoint").asString()))) {
 			s3.putObject((b) -> b.bucket(session.bucket()).key(key), AsyncRequestBody.fromBytes(twentyMib)).join();
 			assertS3Error(() -> s3.putObject((b) -> b.bucket(session.bucket()).key(data.get("volumePrefix").asString() + "x.json"),
 					AsyncRequestBody.fromString("{}")).join(), 403, "AccessDenied");

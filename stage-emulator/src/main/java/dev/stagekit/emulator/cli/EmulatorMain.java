@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stagekit.emulator.EmulatorSettings;
+import dev.stagekit.emulator.EndpointForm;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,13 +37,24 @@ public final class EmulatorMain {
 			Usage: java -jar stage-emulator.jar [options]
 
 			Starts a local Zilliz Cloud (stage/volume control plane, import jobs, S3 data plane).
+			Every option takes its value as --option VALUE or --option=VALUE.
 
 			  --host HOST                   address to bind and advertise (default 127.0.0.1)
 			  --port N                      control-plane HTTP port (default: a free one)
-			  --data-plane-port N           data-plane HTTPS port (default: a free one)
+			  --data-plane-port N           data-plane HTTPS port, e.g. 443 as the real service (default: a free one)
 			  --data-plane-http-port N      data-plane plain HTTP port, -1 for none (default: a free one)
-			  --advertise-http              apply answers http://host:port instead of the HTTPS host:port
+			  --endpoint-form FORM          the endpoint apply advertises: auto (host on 443, else
+			                                https://host:port), host, host-port (for pymilvus), url
+			  --advertise-http              apply answers http://host:port instead of the HTTPS data plane
 			  --api-key KEY                 the API key to accept (default: a random one, printed)
+			  --max-request-body SIZE       largest control-plane request body, e.g. 1MB (default 1MB; larger: HTTP 413)
+			  --project ID                  a project that exists; repeat for more, the first is the default
+			                                (default proj-emulator)
+			  --region ID                   a region that exists; repeat for more, the first is the default
+			                                (default aws-us-west-2, aws-us-east-1, gcp-us-west1)
+			  --cluster ID[:REGION]         a cluster that exists (in the first region unless given); repeat
+			                                for more, the first is the default (default in01-emulator)
+			  --storage-integration ID[:REGION]  a storage integration for external volumes (default si-emulator)
 			  --data-dir DIR                keep state and objects in DIR across restarts (default: memory)
 			  --cloud aws|gcp               storage flavour apply reports (default aws)
 			  --credential-lifetime D       lifetime of apply's credentials, e.g. 30s, 15m, 1h (default 1h)
@@ -94,15 +108,7 @@ public final class EmulatorMain {
 	}
 
 	private static Map<String, @Nullable Object> describe(ZillizCloudEmulator emulator, Options options) {
-		Map<String, @Nullable Object> ready = new LinkedHashMap<>();
-		ready.put("controlPlaneUrl", emulator.controlPlaneUrl().toString());
-		ready.put("dataPlaneUrl", emulator.dataPlaneUrl().toString());
-		ready.put("dataPlaneHttpUrl", (emulator.dataPlaneHttpUrl() != null) ? emulator.dataPlaneHttpUrl().toString() : null);
-		ready.put("apiKey", emulator.apiKey());
-		ready.put("projectId", emulator.projectId());
-		ready.put("regionId", emulator.regionId());
-		ready.put("clusterId", emulator.clusterId());
-		ready.put("bucketName", emulator.settings().bucketName());
+		Map<String, @Nullable Object> ready = new LinkedHashMap<>(emulator.describe());
 		ready.put("caCertificatePem", emulator.caCertificatePem());
 		if (options.caPem != null) {
 			ready.put("caCertificateFile", emulator.writeCaCertificate(options.caPem).toAbsolutePath().toString());
@@ -127,6 +133,7 @@ public final class EmulatorMain {
 		if (emulator.dataPlaneHttpUrl() != null) {
 			out.printf("  data plane      %s%n", emulator.dataPlaneHttpUrl());
 		}
+		out.printf("  apply endpoint  %s%n", ready.get("dataPlaneEndpoint"));
 		out.printf("  api key         %s%n", emulator.apiKey());
 		out.printf("  project         %s   region %s   cluster %s%n", emulator.projectId(), emulator.regionId(),
 				emulator.clusterId());
@@ -218,46 +225,132 @@ public final class EmulatorMain {
 
 		@Nullable Path trustStore;
 
+		private final List<String> projects = new ArrayList<>();
+
+		private final List<String> regions = new ArrayList<>();
+
+		private final Map<String, @Nullable String> clusters = new LinkedHashMap<>();
+
+		private final Map<String, @Nullable String> storageIntegrations = new LinkedHashMap<>();
+
 		static Options parse(String[] args) {
 			Options options = new Options();
 			Deque<String> queue = new ArrayDeque<>(Arrays.asList(args));
 			while (!queue.isEmpty()) {
-				String option = queue.poll();
+				String argument = queue.poll();
+				int equals = argument.startsWith("--") ? argument.indexOf('=') : -1;
+				String option = (equals > 2) ? argument.substring(0, equals) : argument;
+				Value value = new Value(option, (equals > 2) ? argument.substring(equals + 1) : null, queue);
+				EmulatorSettings.Builder settings = options.settings;
 				switch (option) {
-					case "--help", "-h" -> options.help = true;
-					case "--host" -> options.settings.host(value(queue, option));
-					case "--port" -> options.settings.controlPlanePort(parsePort(option, value(queue, option), 0));
-					case "--data-plane-port" -> options.settings.dataPlanePort(parsePort(option, value(queue, option), 0));
-					case "--data-plane-http-port" ->
-						options.settings.dataPlaneHttpPort(parsePort(option, value(queue, option), -1));
-					case "--advertise-http" -> options.settings.advertisePlainHttp(true);
-					case "--api-key" -> options.settings.apiKey(value(queue, option));
-					case "--data-dir" -> options.settings.dataDirectory(Path.of(value(queue, option)));
-					case "--cloud" -> options.settings.cloud(value(queue, option));
-					case "--credential-lifetime" ->
-						options.settings.credentialLifetime(parseDuration(option, value(queue, option)));
-					case "--max-content-length" ->
-						options.settings.maxContentLength(parseSize(option, value(queue, option)));
-					case "--max-file-number" ->
-						options.settings.maxFileNumber(parseSize(option, value(queue, option)));
-					case "--free-tier" -> options.settings.freeTier();
-					case "--import-duration" ->
-						options.settings.importDuration(parseDuration(option, value(queue, option)));
-					case "--ready-file" -> options.readyFile = Path.of(value(queue, option));
-					case "--ca-pem" -> options.caPem = Path.of(value(queue, option));
-					case "--truststore" -> options.trustStore = Path.of(value(queue, option));
+					case "--help", "-h" -> options.help = value.flag();
+					case "--host" -> settings.host(value.get());
+					case "--port" -> settings.controlPlanePort(parsePort(option, value.get(), 0));
+					case "--data-plane-port" -> settings.dataPlanePort(parsePort(option, value.get(), 0));
+					case "--data-plane-http-port" -> settings.dataPlaneHttpPort(parsePort(option, value.get(), -1));
+					case "--endpoint-form" -> settings.endpointForm(parseEndpointForm(option, value.get()));
+					case "--advertise-http" -> settings.advertisePlainHttp(value.flag());
+					case "--api-key" -> settings.apiKey(value.get());
+					case "--max-request-body" -> settings.maxRequestBodySize(parseSize(option, value.get()));
+					case "--project" -> options.projects.add(value.get());
+					case "--region" -> options.regions.add(value.get());
+					case "--cluster" -> idAndRegion(option, value.get(), options.clusters);
+					case "--storage-integration" -> idAndRegion(option, value.get(), options.storageIntegrations);
+					case "--data-dir" -> settings.dataDirectory(Path.of(value.get()));
+					case "--cloud" -> settings.cloud(value.get());
+					case "--credential-lifetime" -> settings.credentialLifetime(parseDuration(option, value.get()));
+					case "--max-content-length" -> settings.maxContentLength(parseSize(option, value.get()));
+					case "--max-file-number" -> settings.maxFileNumber(parseSize(option, value.get()));
+					case "--free-tier" -> {
+						if (value.flag()) {
+							settings.freeTier();
+						}
+					}
+					case "--import-duration" -> settings.importDuration(parseDuration(option, value.get()));
+					case "--ready-file" -> options.readyFile = Path.of(value.get());
+					case "--ca-pem" -> options.caPem = Path.of(value.get());
+					case "--truststore" -> options.trustStore = Path.of(value.get());
 					default -> throw new IllegalArgumentException("unknown option '" + option + "'");
 				}
 			}
+			options.applyIds();
 			return options;
 		}
 
-		private static String value(Deque<String> queue, String option) {
-			String value = queue.poll();
-			if (value == null || value.startsWith("--")) {
-				throw new IllegalArgumentException(option + " needs a value");
+		/**
+		 * Ids given on the command line replace the defaults. Clusters and storage integrations
+		 * without a region go to the first region.
+		 */
+		private void applyIds() {
+			if (!this.projects.isEmpty()) {
+				this.settings.projects(this.projects);
 			}
-			return value;
+			if (!this.regions.isEmpty()) {
+				this.settings.regions(this.regions);
+			}
+			String firstRegion = this.regions.isEmpty() ? this.settings.build().defaultRegion() : this.regions.get(0);
+			if (!this.clusters.isEmpty() || !this.regions.isEmpty()) {
+				this.settings.clusters(withRegions(this.clusters.isEmpty() ? Map.of("in01-emulator", "") : this.clusters,
+						firstRegion));
+			}
+			if (!this.storageIntegrations.isEmpty() || !this.regions.isEmpty()) {
+				this.settings.storageIntegrations(withRegions(
+						this.storageIntegrations.isEmpty() ? Map.of("si-emulator", "") : this.storageIntegrations,
+						firstRegion));
+			}
+		}
+
+		private static Map<String, String> withRegions(Map<String, @Nullable String> ids, String defaultRegion) {
+			Map<String, String> resolved = new LinkedHashMap<>();
+			ids.forEach((id, region) -> resolved.put(id, (region == null || region.isEmpty()) ? defaultRegion : region));
+			return resolved;
+		}
+
+		private static void idAndRegion(String option, String text, Map<String, @Nullable String> into) {
+			int colon = text.indexOf(':');
+			String id = (colon < 0) ? text : text.substring(0, colon);
+			String region = (colon < 0) ? null : text.substring(colon + 1);
+			if (id.isEmpty() || (region != null && region.isEmpty())) {
+				throw new IllegalArgumentException(option + " '" + text + "' is not ID or ID:REGION");
+			}
+			into.put(id, region);
+		}
+
+		private static EndpointForm parseEndpointForm(String option, String text) {
+			try {
+				return EndpointForm.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(
+						option + " '" + text + "' is not one of auto, host, host-port, url");
+			}
+		}
+
+		/** An option's value, inline ({@code --option=value}) or the next argument. */
+		private record Value(String option, @Nullable String inline, Deque<String> queue) {
+
+			String get() {
+				if (this.inline != null) {
+					return this.inline;
+				}
+				String value = this.queue.poll();
+				if (value == null || value.startsWith("--")) {
+					throw new IllegalArgumentException(this.option + " needs a value");
+				}
+				return value;
+			}
+
+			/** A switch: given alone, or as {@code --option=true} or {@code --option=false}. */
+			boolean flag() {
+				if (this.inline == null || this.inline.equalsIgnoreCase("true")) {
+					return true;
+				}
+				if (this.inline.equalsIgnoreCase("false")) {
+					return false;
+				}
+				throw new IllegalArgumentException(this.option + " takes no value, or =true or =false");
+			}
+
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.stagekit.emulator.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +11,6 @@ import java.util.function.Supplier;
 
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.EmulatorSettings;
-import dev.stagekit.emulator.ZillizCloudEmulator;
 import jakarta.servlet.http.HttpServlet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +31,8 @@ public final class ControlPlane implements AutoCloseable {
 	private final ControlPlaneServlet servlet;
 
 	public ControlPlane(EmulatorSettings settings, SessionRegistry sessions, ObjectStore objects,
-			RequestCounters counters, Supplier<String> dataPlaneEndpoint, ZillizCloudEmulator emulator) {
+			RequestCounters counters, Supplier<String> dataPlaneEndpoint, DataPlane dataPlane,
+			Supplier<Map<String, Object>> info) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Clock clock = Clock.systemUTC();
 		this.state = new ControlPlaneState(mapper, settings.dataDirectory());
@@ -63,8 +64,10 @@ public final class ControlPlane implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.servlet = new ControlPlaneServlet(routes, settings.apiKey(), counters, this.faults,
-				new EmulatorHooks(emulator, mapper), mapper, this.scheduler);
+		this.servlet = new ControlPlaneServlet(routes, settings.apiKey(), settings.maxRequestBodySize(), counters, this.faults,
+				new EmulatorHooks(objects, counters, sessions, this, dataPlane, info, mapper,
+						settings.maxRequestBodySize()),
+				mapper, this.scheduler);
 	}
 
 	public HttpServlet servlet() {

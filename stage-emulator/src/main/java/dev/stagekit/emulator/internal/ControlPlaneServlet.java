@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The control plane's one servlet: routes {@code /v2} calls (counting them, injecting faults,
- * checking the API key and wrapping answers in the {@code {"code","data"}} envelope) and hands
+ * The control plane's one servlet: routes {@code /v2} calls (counting them, checking the API key
+ * before reading a byte of the body, refusing bodies over the size limit with HTTP 413, injecting
+ * faults and wrapping answers in the {@code {"code","data"}} envelope) and hands
  * {@code /_emulator/} paths to the hooks.
  */
 final class ControlPlaneServlet extends HttpServlet {
@@ -44,7 +45,9 @@ final class ControlPlaneServlet extends HttpServlet {
 
 	private final byte[] expectedAuthorization;
 
-	ControlPlaneServlet(List<Route> routes, String apiKey, RequestCounters counters,
+	private final long maxBodySize;
+
+	ControlPlaneServlet(List<Route> routes, String apiKey, long maxBodySize, RequestCounters counters,
 			FaultBook<ControlPlaneFault> faults, EmulatorHooks hooks, JsonMapper mapper,
 			ScheduledExecutorService scheduler) {
 		this.routes = List.copyOf(routes);
@@ -54,6 +57,7 @@ final class ControlPlaneServlet extends HttpServlet {
 		this.mapper = mapper;
 		this.scheduler = scheduler;
 		this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
+		this.maxBodySize = maxBodySize;
 	}
 
 	@Override
@@ -89,9 +93,21 @@ final class ControlPlaneServlet extends HttpServlet {
 			write(response, 405, error(405, "Method " + method + " is not allowed for " + path));
 			return;
 		}
+		// The key first: a caller without it gets its answer at once, whatever body it announces.
+		try {
+			checkApiKey(request.getHeader("Authorization"));
+		}
+		catch (ApiException ex) {
+			write(response, 200, error(ex.errorCode().code(), ex.getMessage()));
+			return;
+		}
+		byte[] body = readBody(request, this.maxBodySize);
+		if (body == null) {
+			write(response, 413, error(413, tooLarge(request, this.maxBodySize)));
+			return;
+		}
 		ControlPlaneFault fault = this.faults
 			.next((candidate) -> candidate.endpoint() == null || candidate.endpoint().equals(endpoint));
-		byte[] body = request.getInputStream().readAllBytes();
 		if (fault == null) {
 			answer(route, name, request, body, response);
 			return;
@@ -129,7 +145,6 @@ final class ControlPlaneServlet extends HttpServlet {
 			HttpServletResponse response) throws IOException {
 		Map<String, Object> envelope;
 		try {
-			checkApiKey(request.getHeader("Authorization"));
 			Call call = new Call(decode(name), query(request.getQueryString()), parse(body));
 			envelope = new LinkedHashMap<>();
 			envelope.put("code", 0);
@@ -143,6 +158,25 @@ final class ControlPlaneServlet extends HttpServlet {
 			return;
 		}
 		write(response, 200, envelope);
+	}
+
+	/**
+	 * The request body, or {@code null} when it is larger than {@code limit} bytes: refused on its
+	 * announced length before reading, or as soon as more than {@code limit} bytes arrive.
+	 */
+	static byte @Nullable [] readBody(HttpServletRequest request, long limit) throws IOException {
+		if (request.getContentLengthLong() > limit) {
+			return null;
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+		return (body.length > limit) ? null : body;
+	}
+
+	static String tooLarge(HttpServletRequest request, long limit) {
+		long announced = request.getContentLengthLong();
+		return "The request body" + ((announced >= 0) ? " of " + announced + " bytes" : "")
+				+ " is larger than the emulator's limit of " + limit
+				+ " bytes (EmulatorSettings.maxRequestBodySize, --max-request-body).";
 	}
 
 	private void checkApiKey(@Nullable String authorization) {

@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  * S3Proxy, which runs through its public builder on a loopback port of its own. The front accepts
  * only the temporary credentials {@code apply} issued (the access key, its secret and its session
  * token must belong to one unexpired session), keeps every request inside the session's bucket and
- * key prefix, refuses keys S3 refuses (longer than 1,024 bytes) and keys the store could not hold
- * as literal text, injects faults, checks the trailing checksums of {@code aws-chunked} bodies
+ * key prefix, refuses keys S3 refuses (longer than 1,024 bytes) and keys S3Proxy's stores cannot
+ * hold as literal text ({@code .} and {@code ..} segments), injects faults, checks the trailing checksums of {@code aws-chunked} bodies
  * (which S3Proxy 4.1.0 never reads; see {@link AwsChunkedBody}), and counts operations and body
  * bytes. It forwards the request line, headers and body exactly as received (the Host header and
  * the path are part of the signature S3Proxy checks), without normalising the path.
@@ -72,9 +72,6 @@ public final class DataPlane implements AutoCloseable {
 
 	private final FaultBook<DataPlaneFault> faults = new FaultBook<>();
 
-	/** Whether the store keeps keys as literal text ({@code ..} segments included). */
-	private final boolean literalKeys;
-
 	private final S3Proxy signed;
 
 	private final @Nullable S3Proxy unsigned;
@@ -84,7 +81,6 @@ public final class DataPlane implements AutoCloseable {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.counters = counters;
-		this.literalKeys = objects.keepsLiteralKeys();
 		// S3Proxy verifies each request's signature against the secret of the session its access key names;
 		// the identity pair is a placeholder, as the locator answers for every real access key.
 		this.signed = start(S3Proxy.builder()
@@ -337,20 +333,16 @@ public final class DataPlane implements AutoCloseable {
 
 		/**
 		 * Why the store cannot hold this key (or list under this prefix) as the literal text S3 would,
-		 * or {@code null}: a file-system or external store resolves {@code .} and {@code ..} segments,
-		 * which would put the object somewhere other than the key the scope check saw.
+		 * or {@code null}. S3 keeps {@code .} and {@code ..} segments as text; S3Proxy's stores (in
+		 * memory too) keep objects in files and would resolve them to another key, or fail. Refusing
+		 * them keeps the key the scope check saw and the key stored one and the same.
 		 */
-		private @Nullable String unstorable(String key, @Nullable String prefix) {
-			if (DataPlane.this.literalKeys) {
-				return null;
-			}
+		private static @Nullable String unstorable(String key, @Nullable String prefix) {
 			for (String text : new String[] { key, (prefix != null) ? prefix : "" }) {
-				for (String segment : text.split("/", -1)) {
-					if (segment.equals(".") || segment.equals("..")) {
-						return "'" + text + "' has a '" + segment + "' segment. S3 would keep it as literal text, but this "
-								+ "emulator's store (a data directory or an external S3 server) would resolve it to "
-								+ "another key; use another key, or the in-memory store.";
-					}
+				if (ObjectStore.hasDotSegment(text)) {
+					return "'" + text + "' has a '.' or '..' segment. S3 would keep it as literal text, but this "
+							+ "emulator's store would resolve it to another key, so it refuses it; use a key without "
+							+ "'.' or '..' segments.";
 				}
 			}
 			return null;

@@ -2,7 +2,6 @@ package dev.stagekit.emulator.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
-import dev.stagekit.emulator.ZillizCloudEmulator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -24,17 +23,36 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The emulator's test hooks over HTTP under {@code /_emulator/}, without authentication: what
- * {@link ZillizCloudEmulator}'s public methods offer, for clients in other languages.
+ * the emulator's public test hooks offer in Java, for clients in other languages.
  */
 final class EmulatorHooks {
 
-	private final ZillizCloudEmulator emulator;
+	private final ObjectStore objects;
+
+	private final RequestCounters counters;
+
+	private final SessionRegistry sessions;
+
+	private final ControlPlane controlPlane;
+
+	private final DataPlane dataPlane;
+
+	private final Supplier<Map<String, Object>> info;
 
 	private final JsonMapper mapper;
 
-	EmulatorHooks(ZillizCloudEmulator emulator, JsonMapper mapper) {
-		this.emulator = emulator;
+	private final long maxBodySize;
+
+	EmulatorHooks(ObjectStore objects, RequestCounters counters, SessionRegistry sessions, ControlPlane controlPlane,
+			DataPlane dataPlane, Supplier<Map<String, Object>> info, JsonMapper mapper, long maxBodySize) {
+		this.objects = objects;
+		this.counters = counters;
+		this.sessions = sessions;
+		this.controlPlane = controlPlane;
+		this.dataPlane = dataPlane;
+		this.info = info;
 		this.mapper = mapper;
+		this.maxBodySize = maxBodySize;
 	}
 
 	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,8 +60,8 @@ final class EmulatorHooks {
 		try {
 			Map<String, String> query = ControlPlaneServlet.query(request.getQueryString());
 			Object answer = switch (hook) {
-				case "GET /_emulator/info" -> info();
-				case "GET /_emulator/objects" -> this.emulator.listObjects(query.getOrDefault("prefix", ""))
+				case "GET /_emulator/info" -> this.info.get();
+				case "GET /_emulator/objects" -> this.objects.list(query.getOrDefault("prefix", ""))
 					.stream()
 					.map(EmulatorHooks::object)
 					.toList();
@@ -51,30 +69,32 @@ final class EmulatorHooks {
 					streamObject(required(query, "key"), response);
 					yield null;
 				}
-				case "GET /_emulator/multipart-uploads" -> this.emulator.incompleteUploads()
+				case "GET /_emulator/object/sha256" -> sha256(required(query, "key"), response);
+				case "GET /_emulator/multipart-uploads" -> this.objects.incompleteUploads()
 					.stream()
 					.map((upload) -> Map.of("key", upload.key(), "uploadId", upload.uploadId()))
 					.toList();
-				case "GET /_emulator/requests" -> Map.of("counts", this.emulator.requestCounts(),
-						"dataPlaneBytesReceived", this.emulator.dataPlaneBytesReceived());
+				case "GET /_emulator/requests" -> Map.of("counts", this.counters.snapshot(),
+						"dataPlaneBytesReceived", this.counters.dataPlaneBytes());
 				case "DELETE /_emulator/requests" -> {
-					this.emulator.resetRequestCounts();
+					this.counters.reset();
 					yield Map.of();
 				}
 				case "POST /_emulator/faults/control-plane" -> {
-					this.emulator.inject(controlPlaneFault(body(request)));
+					this.controlPlane.inject(controlPlaneFault(body(request)));
 					yield Map.of();
 				}
 				case "POST /_emulator/faults/data-plane" -> {
-					this.emulator.inject(dataPlaneFault(body(request)));
+					this.dataPlane.inject(dataPlaneFault(body(request)));
 					yield Map.of();
 				}
 				case "DELETE /_emulator/faults" -> {
-					this.emulator.clearFaults();
+					this.controlPlane.clearFaults();
+					this.dataPlane.clearFaults();
 					yield Map.of();
 				}
 				case "POST /_emulator/credentials/expire" -> {
-					this.emulator.expireCredentials();
+					this.sessions.expireAll();
 					yield Map.of();
 				}
 				default -> {
@@ -91,20 +111,6 @@ final class EmulatorHooks {
 		}
 	}
 
-	private Map<String, Object> info() {
-		URI dataPlaneHttpUrl = this.emulator.dataPlaneHttpUrl();
-		Map<String, Object> info = new LinkedHashMap<>();
-		info.put("controlPlaneUrl", this.emulator.controlPlaneUrl().toString());
-		info.put("dataPlaneUrl", this.emulator.dataPlaneUrl().toString());
-		info.put("dataPlaneHttpUrl", (dataPlaneHttpUrl != null) ? dataPlaneHttpUrl.toString() : null);
-		info.put("apiKey", this.emulator.apiKey());
-		info.put("projectId", this.emulator.projectId());
-		info.put("regionId", this.emulator.regionId());
-		info.put("clusterId", this.emulator.clusterId());
-		info.put("bucketName", this.emulator.settings().bucketName());
-		return info;
-	}
-
 	private static Map<String, Object> object(StoredObject object) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("key", object.key());
@@ -114,8 +120,21 @@ final class EmulatorHooks {
 		return json;
 	}
 
+	private @Nullable Map<String, Object> sha256(String key, HttpServletResponse response) throws IOException {
+		Optional<StoredObject> object = this.objects.head(key);
+		if (object.isEmpty()) {
+			write(response, 404, ControlPlaneServlet.error(404, "No object with key '" + key + "'"));
+			return null;
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("key", key);
+		json.put("size", object.get().size());
+		json.put("sha256", this.objects.sha256(key));
+		return json;
+	}
+
 	private void streamObject(String key, HttpServletResponse response) throws IOException {
-		Optional<StoredObject> object = this.emulator.object(key);
+		Optional<StoredObject> object = this.objects.head(key);
 		if (object.isEmpty()) {
 			write(response, 404, ControlPlaneServlet.error(404, "No object with key '" + key + "'"));
 			return;
@@ -123,7 +142,7 @@ final class EmulatorHooks {
 		response.setStatus(200);
 		response.setContentType("application/octet-stream");
 		response.setContentLengthLong(object.get().size());
-		try (InputStream in = this.emulator.openObject(key)) {
+		try (InputStream in = this.objects.open(key)) {
 			in.transferTo(response.getOutputStream());
 		}
 	}
@@ -207,7 +226,11 @@ final class EmulatorHooks {
 	}
 
 	private JsonNode body(HttpServletRequest request) throws IOException {
-		String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		byte[] bytes = ControlPlaneServlet.readBody(request, this.maxBodySize);
+		if (bytes == null) {
+			throw new IllegalArgumentException(ControlPlaneServlet.tooLarge(request, this.maxBodySize));
+		}
+		String text = new String(bytes, StandardCharsets.UTF_8);
 		try {
 			JsonNode node = text.isBlank() ? this.mapper.createObjectNode() : this.mapper.readTree(text);
 			if (node == null || !node.isObject()) {

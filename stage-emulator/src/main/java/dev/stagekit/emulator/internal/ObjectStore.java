@@ -2,9 +2,14 @@ package dev.stagekit.emulator.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +40,6 @@ public final class ObjectStore implements AutoCloseable {
 
 	private final String bucket;
 
-	private final boolean literalKeys;
-
 	public ObjectStore(@Nullable Path dataDirectory, String bucket, @Nullable BackingStore backingStore) {
 		Properties properties = new Properties();
 		String provider = "transient";
@@ -60,7 +63,6 @@ public final class ObjectStore implements AutoCloseable {
 		}
 		this.blobStore = BlobStores.create(provider, properties);
 		this.bucket = bucket;
-		this.literalKeys = provider.equals("transient");
 		if (!this.blobStore.containerExists(bucket)) {
 			this.blobStore.createContainer(bucket);
 		}
@@ -72,14 +74,6 @@ public final class ObjectStore implements AutoCloseable {
 
 	public String bucket() {
 		return this.bucket;
-	}
-
-	/**
-	 * Whether every key is kept as literal text. Only the in-memory store does: the file-system store
-	 * maps keys to paths, and an external server may resolve {@code .} and {@code ..} segments.
-	 */
-	public boolean keepsLiteralKeys() {
-		return this.literalKeys;
 	}
 
 	/** Every object under {@code prefix}, in key order. */
@@ -110,7 +104,24 @@ public final class ObjectStore implements AutoCloseable {
 		while (token != null);
 	}
 
+	/**
+	 * Whether a key (or prefix) has a {@code .} or {@code ..} segment. S3 keeps such keys as literal
+	 * text; S3Proxy's stores (in memory too) keep objects in files and resolve those segments to
+	 * another key, so the emulator holds no such key and finds none.
+	 */
+	public static boolean hasDotSegment(String key) {
+		for (String segment : key.split("/", -1)) {
+			if (segment.equals(".") || segment.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public Optional<StoredObject> head(String key) {
+		if (hasDotSegment(key)) {
+			return Optional.empty();
+		}
 		HeadObjectResponse head = this.blobStore.blobMetadataIfPresent(this.bucket, key);
 		if (head == null) {
 			return Optional.empty();
@@ -131,6 +142,20 @@ public final class ObjectStore implements AutoCloseable {
 			throw new IllegalArgumentException("No object with key '" + key + "' in bucket " + this.bucket);
 		}
 		return this.blobStore.getBlob(this.bucket, key);
+	}
+
+	/** The SHA-256 of an object's bytes, in lowercase hex, read as a stream. */
+	public String sha256(String key) {
+		try (InputStream in = new DigestInputStream(open(key), MessageDigest.getInstance("SHA-256"))) {
+			in.transferTo(OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public List<IncompleteUpload> incompleteUploads() {

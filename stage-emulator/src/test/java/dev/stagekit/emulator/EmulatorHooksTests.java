@@ -65,6 +65,21 @@ class EmulatorHooksTests {
 	}
 
 	@Test
+	void sha256HookShouldAnswerTheDigestOfTheStoredBytes() {
+		TestObjects.put(emulator, "digest/hooks.csv", "id\n1\n");
+		JsonNode digest = hook("GET", "/_emulator/object/sha256?key=digest/hooks.csv", null);
+		assertThat(digest.path("key").asString()).isEqualTo("digest/hooks.csv");
+		assertThat(digest.path("size").longValue()).isEqualTo(5);
+		assertThat(digest.path("sha256").asString())
+			.isEqualTo("7cde7fb64fd82bd152710cf238e017b9ab46c0592483edc067ba4f6c75fac108")
+			.isEqualTo(emulator.sha256("digest/hooks.csv"));
+		HttpResponse<String> missing = client.send("GET", "/_emulator/object/sha256?key=digest/none", null);
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("No object with key 'digest/none'");
+		assertThat(client.send("GET", "/_emulator/object/sha256", null).statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void requestHooksShouldCountAndReset() {
 		hook("DELETE", "/_emulator/requests", null);
 		client.get("/v2/volumes?projectId=" + emulator.projectId());

@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  * hold as literal text ({@code .} and {@code ..} segments), injects faults, checks the trailing checksums of {@code aws-chunked} bodies
  * (which S3Proxy 4.1.0 never reads; see {@link AwsChunkedBody}), and counts operations and body
  * bytes. It forwards the request line, headers and body exactly as received (the Host header and
- * the path are part of the signature S3Proxy checks), without normalising the path.
+ * the path are part of the signature S3Proxy checks), without normalising the path. S3Proxy's own
+ * port listens on 127.0.0.1 only and checks signatures, not scopes: the scopes are the front's.
  */
 public final class DataPlane implements AutoCloseable {
 
@@ -253,6 +254,12 @@ public final class DataPlane implements AutoCloseable {
 		@Override
 		protected void onProxyRewriteFailed(HttpServletRequest request, HttpServletResponse response) {
 			sendError(request, response, 400, "InvalidURI", "Couldn't parse the specified URI.");
+		}
+
+		/** A body of more than 2 GiB announces no int length: go by the long one as well. */
+		@Override
+		protected boolean hasContent(HttpServletRequest request) {
+			return request.getContentLengthLong() > 0 || super.hasContent(request);
 		}
 
 		/** No Via or X-Forwarded headers: the request reaches S3Proxy as the client sent it. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,8 @@ public final class DataPlane implements AutoCloseable {
 
 	private static final String BACKEND = DataPlane.class.getName() + ".backend";
 
+	private static final String TICKET = DataPlane.class.getName() + ".ticket";
+
 	private final EmulatorSettings settings;
 
 	private final SessionRegistry sessions;
@@ -72,6 +75,13 @@ public final class DataPlane implements AutoCloseable {
 	private final RequestCounters counters;
 
 	private final FaultBook<DataPlaneFault> faults = new FaultBook<>();
+
+	/**
+	 * Signed requests the front let through that S3Proxy has not finished, as access key, bucket and
+	 * key: S3Proxy's port serves nothing else, so a client that finds it cannot go around the scope
+	 * check, and S3Proxy must see the very key the front checked.
+	 */
+	private final Map<String, Integer> passed = new ConcurrentHashMap<>();
 
 	private final S3Proxy signed;
 
@@ -87,9 +97,10 @@ public final class DataPlane implements AutoCloseable {
 		this.signed = start(S3Proxy.builder()
 			.blobStore(objects.blobStore())
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "unused", "unused"));
-		this.signed.setBlobStoreLocator((identity, container, blob) -> sessions.byAccessKey(identity)
-			.map((session) -> new AccessGrant(session.secretKey(), objects.blobStore()))
-			.orElse(null));
+		this.signed.setBlobStoreLocator((identity, container, blob) -> this.passed
+			.containsKey(ticket(identity, container, blob)) ? sessions.byAccessKey(identity)
+				.map((session) -> new AccessGrant(session.secretKey(), objects.blobStore()))
+				.orElse(null) : null);
 		// Bearer-token (gcp) requests are checked here and reach a store that checks no signature.
 		this.unsigned = settings.cloud().equals("gcp") ? start(S3Proxy.builder().blobStore(objects.blobStore()))
 				: null;
@@ -119,6 +130,11 @@ public final class DataPlane implements AutoCloseable {
 		holder.setInitParameter("idleTimeout", "300000");
 		holder.setInitParameter("maxConnections", "512");
 		return holder;
+	}
+
+	/** The loopback port of S3Proxy's own server, behind the front; a seam for tests. */
+	int storePort() {
+		return this.signed.getPort();
 	}
 
 	@Override
@@ -232,7 +248,33 @@ public final class DataPlane implements AutoCloseable {
 				return;
 			}
 			counted.setAttribute(BACKEND, bearer ? DataPlane.this.unsigned : DataPlane.this.signed);
-			super.service(counted, response);
+			if (!bearer) {
+				String ticket = ticket(session.accessKeyId(), bucket, key);
+				DataPlane.this.passed.merge(ticket, 1, Integer::sum);
+				counted.setAttribute(TICKET, ticket);
+			}
+			try {
+				super.service(counted, response);
+			}
+			catch (IOException | ServletException | RuntimeException ex) {
+				release(counted);
+				throw ex;
+			}
+		}
+
+		private void release(HttpServletRequest request) {
+			Object ticket = request.getAttribute(TICKET);
+			if (ticket != null) {
+				request.removeAttribute(TICKET);
+				DataPlane.this.passed.computeIfPresent((String) ticket, (name, count) -> (count > 1) ? count - 1 : null);
+			}
+		}
+
+		@Override
+		protected void onProxyResponseSuccess(HttpServletRequest request, HttpServletResponse response,
+				Response serverResponse) {
+			release(request);
+			super.onProxyResponseSuccess(request, response, serverResponse);
 		}
 
 		/** The S3Proxy URL with the request's path and query exactly as received, never normalised. */
@@ -253,6 +295,7 @@ public final class DataPlane implements AutoCloseable {
 
 		@Override
 		protected void onProxyRewriteFailed(HttpServletRequest request, HttpServletResponse response) {
+			release(request);
 			sendError(request, response, 400, "InvalidURI", "Couldn't parse the specified URI.");
 		}
 
@@ -285,6 +328,7 @@ public final class DataPlane implements AutoCloseable {
 		@Override
 		protected void onProxyResponseFailure(HttpServletRequest request, HttpServletResponse response,
 				@Nullable Response serverResponse, Throwable failure) {
+			release(request);
 			boolean badDigest = false;
 			for (Throwable cause = failure; cause != null && !badDigest; cause = cause.getCause()) {
 				badDigest = cause instanceof S3ProxyException s3 && s3.getError() == S3ErrorCode.BAD_DIGEST;
@@ -446,6 +490,10 @@ public final class DataPlane implements AutoCloseable {
 			}
 		}
 		endPoint.close();
+	}
+
+	private static String ticket(String accessKey, @Nullable String bucket, @Nullable String key) {
+		return accessKey + "\n" + ((bucket != null) ? bucket : "") + "\n" + ((key != null) ? key : "");
 	}
 
 	private static @Nullable String accessKey(String authorization, Map<String, String> query) {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.stagekit.emulator.internal.ControlPlane;
 import dev.stagekit.emulator.internal.DataPlane;
@@ -88,8 +90,23 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 	private ZillizCloudEmulator(EmulatorSettings settings) {
 		this.settings = settings;
 		this.objects = new ObjectStore(settings.dataDirectory(), settings.bucketName(), settings.backingStore());
-		this.certificateAuthority = LocalCertificateAuthority.create(settings.dataDirectory(), settings.host());
-		this.dataPlane = new DataPlane(settings, this.sessions, this.objects, this.counters);
+		// S3Proxy starts while the CA is made: each takes seconds on a busy machine.
+		ObjectStore store = this.objects;
+		CompletableFuture<DataPlane> dataPlane = CompletableFuture
+			.supplyAsync(() -> new DataPlane(settings, this.sessions, store, this.counters));
+		try {
+			this.certificateAuthority = LocalCertificateAuthority.create(settings.dataDirectory(), settings.host());
+		}
+		catch (RuntimeException ex) {
+			dataPlane.thenAccept(DataPlane::close);
+			throw ex;
+		}
+		try {
+			this.dataPlane = dataPlane.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
 		this.controlPlane = new ControlPlane(settings, this.sessions, this.objects, this.counters,
 				this::advertisedDataPlaneEndpoint, this.dataPlane, this::describe);
 

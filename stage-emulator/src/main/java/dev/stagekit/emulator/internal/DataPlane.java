@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,10 +94,11 @@ public final class DataPlane implements AutoCloseable {
 		this.sessions = sessions;
 		this.counters = counters;
 		// S3Proxy verifies each request's signature against the secret of the session its access key names;
-		// the identity pair is a placeholder, as the locator answers for every real access key.
+		// the identity pair is a random placeholder, as the locator answers for every real access key.
 		this.signed = start(S3Proxy.builder()
 			.blobStore(objects.blobStore())
-			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "unused", "unused"));
+			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, UUID.randomUUID().toString(),
+					UUID.randomUUID().toString()));
 		this.signed.setBlobStoreLocator((identity, container, blob) -> this.passed
 			.containsKey(ticket(identity, container, blob)) ? sessions.byAccessKey(identity)
 				.map((session) -> new AccessGrant(session.secretKey(), objects.blobStore()))

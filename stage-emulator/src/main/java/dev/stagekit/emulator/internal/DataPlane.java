@@ -1,20 +1,20 @@
 package dev.stagekit.emulator.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +24,8 @@ import dev.stagekit.emulator.internal.SessionRegistry.Session;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -42,7 +39,10 @@ import org.gaul.s3proxy.S3ErrorCode;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.S3ProxyException;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
  * The S3 data plane: a front that does what S3Proxy cannot, forwarding what it lets through to
@@ -69,6 +69,8 @@ public final class DataPlane implements AutoCloseable {
 
 	private static final String TICKET = DataPlane.class.getName() + ".ticket";
 
+	private static final String KEY = DataPlane.class.getName() + ".key";
+
 	private final EmulatorSettings settings;
 
 	private final SessionRegistry sessions;
@@ -84,6 +86,9 @@ public final class DataPlane implements AutoCloseable {
 	 */
 	private final Map<String, Integer> passed = new ConcurrentHashMap<>();
 
+	/** Keys S3Proxy is writing (PutObject, UploadPart) right now, with how many writes each. */
+	private final Map<String, Integer> writing = new HashMap<>();
+
 	private final S3Proxy signed;
 
 	private final @Nullable S3Proxy unsigned;
@@ -93,19 +98,71 @@ public final class DataPlane implements AutoCloseable {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.counters = counters;
+		BlobStore store = tracking(objects.blobStore());
 		// S3Proxy verifies each request's signature against the secret of the session its access key names;
 		// the identity pair is a random placeholder, as the locator answers for every real access key.
 		this.signed = start(S3Proxy.builder()
-			.blobStore(objects.blobStore())
+			.blobStore(store)
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, UUID.randomUUID().toString(),
 					UUID.randomUUID().toString()));
 		this.signed.setBlobStoreLocator((identity, container, blob) -> this.passed
 			.containsKey(ticket(identity, container, blob)) ? sessions.byAccessKey(identity)
-				.map((session) -> new AccessGrant(session.secretKey(), objects.blobStore()))
+				.map((session) -> new AccessGrant(session.secretKey(), store))
 				.orElse(null) : null);
 		// Bearer-token (gcp) requests are checked here and reach a store that checks no signature.
-		this.unsigned = settings.cloud().equals("gcp") ? start(S3Proxy.builder().blobStore(objects.blobStore()))
+		this.unsigned = settings.cloud().equals("gcp") ? start(S3Proxy.builder().blobStore(store))
 				: null;
+	}
+
+	/**
+	 * The store as S3Proxy sees it, noting which keys it is writing: a write the front fails (a bad
+	 * trailing checksum) is answered only once S3Proxy has given it up and removed what it wrote.
+	 */
+	private BlobStore tracking(BlobStore store) {
+		return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] { BlobStore.class },
+				(proxy, method, args) -> {
+					String key = switch (method.getName()) {
+						case "putBlob" -> ((PutObjectRequest) args[0]).key();
+						case "uploadMultipartPart" -> ((UploadPartRequest) args[1]).key();
+						default -> null;
+					};
+					if (key != null) {
+						synchronized (this.writing) {
+							this.writing.merge(key, 1, Integer::sum);
+						}
+					}
+					try {
+						return method.invoke(store, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+					finally {
+						if (key != null) {
+							synchronized (this.writing) {
+								this.writing.computeIfPresent(key, (name, count) -> (count > 1) ? count - 1 : null);
+								this.writing.notifyAll();
+							}
+						}
+					}
+				});
+	}
+
+	/** Waits, at most 10 seconds, until S3Proxy writes nothing under {@code key}. */
+	private void awaitWrites(String key) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		synchronized (this.writing) {
+			long left;
+			while (this.writing.containsKey(key) && (left = deadline - System.nanoTime()) > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.writing, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	private static S3Proxy start(S3Proxy.Builder builder) {
@@ -244,7 +301,7 @@ public final class DataPlane implements AutoCloseable {
 						&& (candidate.partNumber() == 0 || candidate.partNumber() == partNumber));
 			// A CORRUPT fault is not answered here: storage gets the request with one byte of its data flipped.
 			boolean corrupt = fault != null && fault.kind() == DataPlaneFault.Kind.CORRUPT;
-			CountingRequest counted = new CountingRequest(request, bearer, corrupt);
+			CountingRequest counted = new CountingRequest(request, DataPlane.this.counters, bearer, corrupt);
 			if (fault != null && !corrupt) {
 				inflict(fault, counted, response, resource);
 				return;
@@ -254,6 +311,7 @@ public final class DataPlane implements AutoCloseable {
 				String ticket = ticket(session.accessKeyId(), bucket, key);
 				DataPlane.this.passed.merge(ticket, 1, Integer::sum);
 				counted.setAttribute(TICKET, ticket);
+				counted.setAttribute(KEY, key);
 			}
 			try {
 				super.service(counted, response);
@@ -336,8 +394,13 @@ public final class DataPlane implements AutoCloseable {
 				badDigest = cause instanceof S3ProxyException s3 && s3.getError() == S3ErrorCode.BAD_DIGEST;
 			}
 			if (badDigest && !response.isCommitted()) {
-				sendError(request, response, 400, "BadDigest",
-						"The Content-MD5 or checksum value that you specified did not match what the server received.");
+				// Answered once S3Proxy has seen the aborted body end and dropped its partial write.
+				String key = (String) request.getAttribute(KEY);
+				CompletableFuture.runAsync(() -> {
+					awaitWrites((key != null) ? key : "");
+					sendError(request, response, 400, "BadDigest",
+							"The Content-MD5 or checksum value that you specified did not match what the server received.");
+				});
 				return;
 			}
 			super.onProxyResponseFailure(request, response, serverResponse, failure);
@@ -445,17 +508,6 @@ public final class DataPlane implements AutoCloseable {
 
 	}
 
-	private static boolean isAwsChunked(HttpServletRequest request) {
-		String encoding = Optional.ofNullable(request.getHeader("Content-Encoding")).orElse("");
-		String contentSha256 = Optional.ofNullable(request.getHeader("x-amz-content-sha256")).orElse("");
-		return encoding.toLowerCase(Locale.ROOT).contains("aws-chunked") || contentSha256.startsWith("STREAMING-");
-	}
-
-	private static long decodedLength(HttpServletRequest request) {
-		String decoded = request.getHeader("x-amz-decoded-content-length");
-		return (decoded != null) ? parseLong(decoded) : -1;
-	}
-
 	private static long bodyLength(HttpServletRequest request) {
 		String decoded = request.getHeader("x-amz-decoded-content-length");
 		if (decoded != null) {
@@ -546,167 +598,13 @@ public final class DataPlane implements AutoCloseable {
 		}
 	}
 
-	private static long parseLong(String value) {
+	static long parseLong(String value) {
 		try {
 			return Long.parseLong(value.trim());
 		}
 		catch (NumberFormatException ex) {
 			return 0;
 		}
-	}
-
-	/**
-	 * The request as S3Proxy sees it: its body counted, checked and perhaps corrupted by a
-	 * {@link GateInputStream} and, for a bearer-token request already checked here, without the
-	 * Authorization header.
-	 */
-	private final class CountingRequest extends HttpServletRequestWrapper {
-
-		private final boolean hideAuthorization;
-
-		private final boolean corrupt;
-
-		private @Nullable ServletInputStream counted;
-
-		CountingRequest(HttpServletRequest request, boolean hideAuthorization, boolean corrupt) {
-			super(request);
-			this.hideAuthorization = hideAuthorization;
-			this.corrupt = corrupt;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.counted == null) {
-				ServletInputStream in = super.getInputStream();
-				AwsChunkedBody chunked = isAwsChunked(this)
-						? new AwsChunkedBody(getHeader("x-amz-trailer"), decodedLength(this), this.corrupt) : null;
-				this.counted = new GateInputStream(in, (chunked != null && chunked.active()) ? chunked : null,
-						this.corrupt && chunked == null);
-			}
-			return this.counted;
-		}
-
-		@Override
-		public @Nullable String getHeader(String name) {
-			return (this.hideAuthorization && name.equalsIgnoreCase("Authorization")) ? null : super.getHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return (this.hideAuthorization && name.equalsIgnoreCase("Authorization")) ? Collections.emptyEnumeration()
-					: super.getHeaders(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaderNames() {
-			if (!this.hideAuthorization) {
-				return super.getHeaderNames();
-			}
-			return Collections.enumeration(Collections.list(super.getHeaderNames())
-				.stream()
-				.filter((name) -> !name.toLowerCase(Locale.ROOT).equals("authorization"))
-				.toList());
-		}
-
-	}
-
-	/**
-	 * The request body as S3Proxy reads it: counted into the data-plane byte counter, run through an
-	 * {@link AwsChunkedBody} when it is {@code aws-chunked} (which may flip a byte and checks the
-	 * trailing checksum, reading the trailer ahead), or, for a corrupt fault on any other body, with
-	 * the middle byte of the first read flipped.
-	 */
-	private final class GateInputStream extends ServletInputStream {
-
-		private static final int MAX_READ_AHEAD = 64 * 1024;
-
-		private final ServletInputStream in;
-
-		private final @Nullable AwsChunkedBody chunked;
-
-		private boolean flipFirstRead;
-
-		private byte[] ahead = new byte[0];
-
-		private int aheadIndex;
-
-		private final byte[] one = new byte[1];
-
-		GateInputStream(ServletInputStream in, @Nullable AwsChunkedBody chunked, boolean flipFirstRead) {
-			this.in = in;
-			this.chunked = chunked;
-			this.flipFirstRead = flipFirstRead;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int read = read(this.one, 0, 1);
-			return (read < 0) ? -1 : (this.one[0] & 0xFF);
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			if (length == 0) {
-				return 0;
-			}
-			if (this.aheadIndex < this.ahead.length) {
-				int n = Math.min(length, this.ahead.length - this.aheadIndex);
-				System.arraycopy(this.ahead, this.aheadIndex, buffer, offset, n);
-				this.aheadIndex += n;
-				return n;
-			}
-			int read = this.in.read(buffer, offset, length);
-			if (read <= 0) {
-				return read;
-			}
-			DataPlane.this.counters.addDataPlaneBytes(read);
-			if (this.flipFirstRead) {
-				buffer[offset + read / 2] ^= (byte) 0xFF;
-				this.flipFirstRead = false;
-			}
-			if (this.chunked != null) {
-				this.chunked.accept(buffer, offset, read);
-				if (this.chunked.wantsRest()) {
-					readAhead();
-				}
-			}
-			return read;
-		}
-
-		/** Reads the rest of the body (the last chunk and the trailer) so the checksum is checked now. */
-		private void readAhead() throws IOException {
-			ByteArrayOutputStream rest = new ByteArrayOutputStream();
-			byte[] buffer = new byte[1024];
-			while (rest.size() < MAX_READ_AHEAD) {
-				int read = this.in.read(buffer, 0, buffer.length);
-				if (read < 0) {
-					break;
-				}
-				rest.write(buffer, 0, read);
-			}
-			this.ahead = rest.toByteArray();
-			this.aheadIndex = 0;
-			DataPlane.this.counters.addDataPlaneBytes(this.ahead.length);
-			if (this.chunked != null) {
-				this.chunked.accept(this.ahead, 0, this.ahead.length);
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.aheadIndex >= this.ahead.length && this.in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.aheadIndex < this.ahead.length || this.in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.in.setReadListener(listener);
-		}
-
 	}
 
 }

@@ -14,7 +14,9 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import dev.stagekit.emulator.internal.LocalCertificateAuthority;
 import dev.stagekit.emulator.internal.ObjectStore;
 import dev.stagekit.emulator.internal.RequestCounters;
 import dev.stagekit.emulator.internal.SessionRegistry;
+import dev.stagekit.emulator.internal.collection.ClusterServlet;
+import dev.stagekit.emulator.internal.collection.CollectionApi;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -36,10 +40,12 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running local Zilliz Cloud: the stage/volume control plane with import jobs on one port, and
@@ -88,6 +94,8 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 
 	private final @Nullable ServerConnector dataHttpConnector;
 
+	private final Map<String, ServerConnector> clusterConnectors = new LinkedHashMap<>();
+
 	private ZillizCloudEmulator(EmulatorSettings settings) {
 		this.settings = settings;
 		this.objects = new ObjectStore(settings.dataDirectory(), settings.bucketName(), settings.backingStore());
@@ -134,7 +142,27 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		data.getServletHandler().setDecodeAmbiguousURIs(true);
 		data.addServlet(new ServletHolder("data-plane", this.dataPlane.servlet()), "/*");
 		data.setVirtualHosts(List.of("@" + DATA_HTTPS, "@" + DATA_HTTP));
-		this.server.setHandler(new ContextHandlerCollection(control, data));
+		List<ContextHandler> handlers = new ArrayList<>(List.of(control, data));
+		handlers.addAll(clusterHandlers(controlHttp));
+		this.server.setHandler(new ContextHandlerCollection(handlers.toArray(ContextHandler[]::new)));
+	}
+
+	/** One endpoint per cluster, on its own port, serving the cluster's collections. */
+	private List<ContextHandler> clusterHandlers(HttpConfiguration http) {
+		List<ContextHandler> handlers = new ArrayList<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (String clusterId : this.settings.clusters().keySet()) {
+			String name = "cluster-" + clusterId;
+			this.clusterConnectors.put(clusterId, connector(name, 0, new HttpConnectionFactory(http)));
+			ServletContextHandler cluster = new ServletContextHandler();
+			cluster.setContextPath("/");
+			cluster.addServlet(new ServletHolder(name, new ClusterServlet(
+					new CollectionApi(clusterId, this.controlPlane.collections()), this.settings.apiKey(), mapper,
+					this.counters::increment)), "/*");
+			cluster.setVirtualHosts(List.of("@" + name));
+			handlers.add(cluster);
+		}
+		return handlers;
 	}
 
 	private ServerConnector connector(String name, int port, org.eclipse.jetty.server.ConnectionFactory... factories) {
@@ -181,6 +209,32 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 	/** The data plane's plain HTTP URL, or {@code null} when it is turned off. */
 	public @Nullable URI dataPlaneHttpUrl() {
 		return (this.dataHttpConnector != null) ? URI.create("http://" + hostPort(this.dataHttpConnector)) : null;
+	}
+
+	/**
+	 * The default cluster's endpoint, for example {@code http://127.0.0.1:43125}: it serves the Milvus RESTful v2
+	 * collection endpoints ({@code POST /v2/vectordb/collections/create}, {@code describe}, {@code list},
+	 * {@code has}, {@code drop}, {@code get_stats}) with the same API key.
+	 */
+	public URI clusterEndpoint() {
+		return clusterEndpoint(clusterId());
+	}
+
+	/** A cluster's endpoint; each cluster has its own port. */
+	public URI clusterEndpoint(String clusterId) {
+		ServerConnector connector = this.clusterConnectors.get(clusterId);
+		if (connector == null) {
+			throw new IllegalArgumentException("No cluster '" + clusterId + "'; the emulator serves "
+					+ this.clusterConnectors.keySet());
+		}
+		return URI.create("http://" + hostPort(connector));
+	}
+
+	/** Every cluster's endpoint, by cluster id, the default cluster first. */
+	public Map<String, URI> clusterEndpoints() {
+		Map<String, URI> endpoints = new LinkedHashMap<>();
+		this.clusterConnectors.keySet().forEach((id) -> endpoints.put(id, clusterEndpoint(id)));
+		return endpoints;
 	}
 
 	/** What {@code apply} returns as {@code endpoint}. */
@@ -358,7 +412,8 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "ZillizCloudEmulator[controlPlane=" + controlPlaneUrl() + ", dataPlane=" + dataPlaneUrl() + "]";
+		return "ZillizCloudEmulator[controlPlane=" + controlPlaneUrl() + ", dataPlane=" + dataPlaneUrl() + ", clusters="
+				+ clusterEndpoints() + "]";
 	}
 
 }

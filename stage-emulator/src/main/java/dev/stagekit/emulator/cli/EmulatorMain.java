@@ -102,6 +102,10 @@ public final class EmulatorMain {
 		ready.put("projectId", emulator.projectId());
 		ready.put("regionId", emulator.regionId());
 		ready.put("clusterId", emulator.clusterId());
+		ready.put("clusterEndpoint", emulator.clusterEndpoint().toString());
+		Map<String, String> clusterEndpoints = new LinkedHashMap<>();
+		emulator.clusterEndpoints().forEach((id, endpoint) -> clusterEndpoints.put(id, endpoint.toString()));
+		ready.put("clusterEndpoints", clusterEndpoints);
 		ready.put("bucketName", emulator.settings().bucketName());
 		ready.put("caCertificatePem", emulator.caCertificatePem());
 		if (options.caPem != null) {
@@ -130,6 +134,7 @@ public final class EmulatorMain {
 		out.printf("  api key         %s%n", emulator.apiKey());
 		out.printf("  project         %s   region %s   cluster %s%n", emulator.projectId(), emulator.regionId(),
 				emulator.clusterId());
+		out.printf("  cluster         %s  (collections API)%n", emulator.clusterEndpoint());
 		if (ready.get("caCertificateFile") != null) {
 			out.printf("  CA certificate  %s%n", ready.get("caCertificateFile"));
 		}

@@ -1,16 +1,20 @@
 package dev.stagekit.emulator.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.EmulatorSettings;
 import dev.stagekit.emulator.ZillizCloudEmulator;
+import dev.stagekit.emulator.internal.collection.CollectionStore;
 import jakarta.servlet.http.HttpServlet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +28,8 @@ public final class ControlPlane implements AutoCloseable {
 
 	private final ControlPlaneState state;
 
+	private final CollectionStore collections;
+
 	private final FaultBook<ControlPlaneFault> faults = new FaultBook<>();
 
 	private final ScheduledExecutorService scheduler;
@@ -36,7 +42,12 @@ public final class ControlPlane implements AutoCloseable {
 		Clock clock = Clock.systemUTC();
 		this.state = new ControlPlaneState(mapper, settings.dataDirectory());
 		Containers containers = new Containers(settings, this.state, sessions, objects, dataPlaneEndpoint, clock);
-		ImportJobs jobs = new ImportJobs(settings, this.state, containers, objects, mapper, clock);
+		this.collections = new CollectionStore(mapper, clock, settings.dataDirectory());
+		Supplier<List<URI>> dataPlaneUrls = () -> Stream.of(emulator.dataPlaneUrl(), emulator.dataPlaneHttpUrl())
+			.filter(Objects::nonNull)
+			.toList();
+		ImportJobs jobs = new ImportJobs(settings, this.state, containers, objects, this.collections, sessions,
+				dataPlaneUrls, mapper, clock);
 		List<Route> routes = new ArrayList<>();
 		for (ContainerKind kind : List.of(ContainerKind.VOLUME, ContainerKind.STAGE)) {
 			String base = "/v2/" + kind.listField();
@@ -55,7 +66,7 @@ public final class ControlPlane implements AutoCloseable {
 		routes.add(new Route("POST", JOBS + "list", jobs::list));
 		routes.add(new Route("POST", JOBS + "commit", jobs::commit));
 		routes.add(new Route("POST", JOBS + "abort", jobs::abort));
-		MergeJobs merges = new MergeJobs(settings, containers, objects, clock);
+		MergeJobs merges = new MergeJobs(settings, containers, objects, this.collections, mapper, clock);
 		routes.add(new Route("POST", "/v2/etl/merge", merges::merge));
 		routes.add(new Route("GET", "/v2/jobs/{name}", merges::describe));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -69,6 +80,11 @@ public final class ControlPlane implements AutoCloseable {
 
 	public HttpServlet servlet() {
 		return this.servlet;
+	}
+
+	/** Every cluster's collections, which the clusters' endpoints serve. */
+	public CollectionStore collections() {
+		return this.collections;
 	}
 
 	/** Adds a fault for the next {@code fault.times()} matching calls. */

@@ -84,6 +84,16 @@ public final class ImportChecker {
 		return sources;
 	}
 
+	/** The top-level column names of a stored Parquet file, or {@link ImportFailure} when it is not one. */
+	public List<String> parquetColumns(String key) {
+		try (InputStream in = this.open.apply(key)) {
+			return this.parquet.columns(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Checks one source against {@code schema}; answers its row count or throws {@link ImportFailure}. */
 	public long check(CollectionSchema schema, Source source) {
 		String key = source.objects().get(0).key();

@@ -61,7 +61,7 @@ final class JsonRows {
 			if (token == null) {
 				throw new ImportFailure("invalid JSON format, the rows list is not closed with ']'");
 			}
-			JsonNode row = this.mapper.readTree(parser);
+			JsonNode row = parser.readValueAsTree();
 			Values.checkRow(schema, row, this.mapper);
 			count++;
 		}

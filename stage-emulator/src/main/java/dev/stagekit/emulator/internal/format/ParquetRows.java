@@ -44,11 +44,30 @@ final class ParquetRows {
 	}
 
 	long check(String name, CollectionSchema schema, InputStream in) {
+		return withCopy(in, (copy) -> check(name, schema, copy));
+	}
+
+	/** The names of a Parquet file's top-level columns, or why it is not a Parquet file. */
+	List<String> columns(InputStream in) {
+		return withCopy(in, (copy) -> {
+			try (ParquetFileReader reader = open(copy)) {
+				return reader.getFooter().getFileMetaData().getSchema().getFields().stream().map(Type::getName).toList();
+			}
+		});
+	}
+
+	private interface FileTask<T> {
+
+		T run(Path file) throws IOException;
+
+	}
+
+	private static <T> T withCopy(InputStream in, FileTask<T> task) {
 		Path copy = null;
 		try {
 			copy = Files.createTempFile("stagekit-import", ".parquet");
 			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-			return check(name, schema, copy);
+			return task.run(copy);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -65,15 +84,18 @@ final class ParquetRows {
 		}
 	}
 
-	private long check(String name, CollectionSchema schema, Path file) throws IOException {
-		ParquetFileReader reader;
+	private static ParquetFileReader open(Path file) {
 		try {
-			reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder().build());
+			return ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder().build());
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ImportFailure("new parquet reader failed, err=" + ex.getMessage());
+			String message = String.valueOf(ex.getMessage()).replace(file.toString(), "the file");
+			throw new ImportFailure("new parquet reader failed, err=" + message);
 		}
-		try (reader) {
+	}
+
+	private long check(String name, CollectionSchema schema, Path file) throws IOException {
+		try (ParquetFileReader reader = open(file)) {
 			MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
 			Map<Integer, FieldSchema> checked = columns(schema, fileSchema);
 			long count = 0;

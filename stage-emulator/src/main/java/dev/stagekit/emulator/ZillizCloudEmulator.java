@@ -29,6 +29,8 @@ import dev.stagekit.emulator.internal.RequestCounters;
 import dev.stagekit.emulator.internal.SessionRegistry;
 import dev.stagekit.emulator.internal.collection.ClusterServlet;
 import dev.stagekit.emulator.internal.collection.CollectionApi;
+import dev.stagekit.emulator.internal.collection.CollectionStore;
+import dev.stagekit.emulator.internal.collection.MilvusException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -235,6 +237,40 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		Map<String, URI> endpoints = new LinkedHashMap<>();
 		this.clusterConnectors.keySet().forEach((id) -> endpoints.put(id, clusterEndpoint(id)));
 		return endpoints;
+	}
+
+	/**
+	 * Creates a collection on the default cluster, as {@code POST /v2/vectordb/collections/create} with this
+	 * JSON body does (for example {@code {"collectionName":"docs","dimension":768}} or a body with a
+	 * {@code schema}); imports and merges are checked against it.
+	 *
+	 * @throws IllegalArgumentException with Milvus's message when the body is refused
+	 */
+	public void createCollection(String createBody) {
+		createCollection(clusterId(), createBody);
+	}
+
+	/** Creates a collection on a cluster; see {@link #createCollection(String)}. */
+	public void createCollection(String clusterId, String createBody) {
+		clusterEndpoint(clusterId);
+		try {
+			new CollectionApi(clusterId, this.controlPlane.collections()).handle("create",
+					JsonMapper.builder().build().readTree(createBody), null);
+		}
+		catch (MilvusException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + " (code " + ex.code() + ")", ex);
+		}
+	}
+
+	/** A collection's row count on the default cluster's default database, as {@code get_stats} answers it. */
+	public long collectionRowCount(String collectionName) {
+		CollectionStore store = this.controlPlane.collections();
+		try {
+			return store.rowCount(store.get(clusterId(), CollectionStore.DEFAULT_DB, collectionName));
+		}
+		catch (MilvusException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
 	}
 
 	/** What {@code apply} returns as {@code endpoint}. */

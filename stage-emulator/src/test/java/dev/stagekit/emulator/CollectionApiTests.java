@@ -153,6 +153,21 @@ class CollectionApiTests {
 	}
 
 	@Test
+	void javaHookShouldCreateCollectionsAsTheEndpointDoes() {
+		emulator.createCollection("{\"collectionName\": \"hooked\", \"dimension\": 3}");
+		assertThat(cluster.post(COLLECTIONS + "has", Map.of("collectionName", "hooked")).path("has").booleanValue())
+			.isTrue();
+		assertThat(emulator.collectionRowCount("hooked")).isZero();
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> emulator.createCollection("{\"collectionName\": \"bad\"}"))
+			.withMessageContaining("dimension is required")
+			.withMessageContaining("code 1100");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> emulator.collectionRowCount("missing"))
+			.withMessageContaining("collection not found");
+	}
+
+	@Test
 	void callsWithoutTheApiKeyShouldBeRefusedBeforeTheBodyIsRead() {
 		ControlPlaneTestClient stranger = new ControlPlaneTestClient(emulator.clusterEndpoint(), "wrong");
 		HttpResponse<String> refused = stranger.send("POST", COLLECTIONS + "list", Map.of());

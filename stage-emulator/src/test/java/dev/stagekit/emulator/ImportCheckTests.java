@@ -128,6 +128,7 @@ class ImportCheckTests {
 		assertThat(folder.path("details").valueStream().map((file) -> file.path("totalRows").longValue()).toList())
 			.containsExactly(2L, 5L);
 		assertThat(rowCount("counted")).isEqualTo(10);
+		assertThat(emulator.collectionRowCount("counted")).isEqualTo(10);
 	}
 
 	@Test

@@ -258,13 +258,13 @@ public final class CollectionApi {
 			out.put("id", field.id());
 			List<Map<String, String>> params = new ArrayList<>();
 			if (field.dim() > 0) {
-				params.add(Map.of("key", "dim", "value", String.valueOf(field.dim())));
+				params.add(param("dim", field.dim()));
 			}
 			if (field.maxLength() > 0) {
-				params.add(Map.of("key", "max_length", "value", String.valueOf(field.maxLength())));
+				params.add(param("max_length", field.maxLength()));
 			}
 			if (field.maxCapacity() > 0) {
-				params.add(Map.of("key", "max_capacity", "value", String.valueOf(field.maxCapacity())));
+				params.add(param("max_capacity", field.maxCapacity()));
 			}
 			out.put("params", params);
 			if (field.elementType() != null) {
@@ -289,6 +289,14 @@ public final class CollectionApi {
 		data.put("enableDynamicField", schema.enableDynamicField());
 		data.put("properties", List.of());
 		return data;
+	}
+
+	/** A type parameter as Milvus's {@code commonpb.KeyValuePair}: {@code {"key": ..., "value": "..."}}. */
+	private static Map<String, String> param(String key, int value) {
+		Map<String, String> pair = new LinkedHashMap<>();
+		pair.put("key", key);
+		pair.put("value", String.valueOf(value));
+		return pair;
 	}
 
 	private static String collectionName(JsonNode body) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.internal.collection.CollectionSchema;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,11 +27,13 @@ public final class ImportChecker {
 
 	private final Function<String, InputStream> open;
 
-	private final JsonRows json;
+	private final JsonMapper mapper;
 
-	private final CsvRows csv;
+	private @Nullable JsonRows json;
 
-	private final ParquetRows parquet;
+	private @Nullable CsvRows csv;
+
+	private @Nullable ParquetRows parquet;
 
 	/**
 	 * @param open streams a stored object's bytes by key
@@ -38,9 +41,30 @@ public final class ImportChecker {
 	 */
 	public ImportChecker(Function<String, InputStream> open, JsonMapper mapper) {
 		this.open = open;
-		this.json = new JsonRows(mapper);
-		this.csv = new CsvRows(mapper);
-		this.parquet = new ParquetRows(mapper);
+		this.mapper = mapper;
+	}
+
+	// The readers (and the Parquet and CSV libraries behind them) load on first use, not at startup.
+
+	private synchronized JsonRows json() {
+		if (this.json == null) {
+			this.json = new JsonRows(this.mapper);
+		}
+		return this.json;
+	}
+
+	private synchronized CsvRows csv() {
+		if (this.csv == null) {
+			this.csv = new CsvRows(this.mapper);
+		}
+		return this.csv;
+	}
+
+	private synchronized ParquetRows parquet() {
+		if (this.parquet == null) {
+			this.parquet = new ParquetRows(this.mapper);
+		}
+		return this.parquet;
 	}
 
 	/**
@@ -87,7 +111,7 @@ public final class ImportChecker {
 	/** The top-level column names of a stored Parquet file, or {@link ImportFailure} when it is not one. */
 	public List<String> parquetColumns(String key) {
 		try (InputStream in = this.open.apply(key)) {
-			return this.parquet.columns(in);
+			return parquet().columns(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -103,10 +127,10 @@ public final class ImportChecker {
 		}
 		try (InputStream in = this.open.apply(key)) {
 			return switch (extension) {
-				case ".parquet" -> this.parquet.check(source.name(), schema, in);
-				case ".json" -> this.json.checkJson(source.name(), schema, in);
-				case ".jsonl" -> this.json.checkJsonLines(source.name(), schema, in);
-				case ".csv" -> this.csv.check(source.name(), schema, in);
+				case ".parquet" -> parquet().check(source.name(), schema, in);
+				case ".json" -> json().checkJson(source.name(), schema, in);
+				case ".jsonl" -> json().checkJsonLines(source.name(), schema, in);
+				case ".csv" -> csv().check(source.name(), schema, in);
 				default -> throw new ImportFailure("unsupported file type '" + source.name()
 						+ "': expected .parquet, .json, .jsonl, .csv or .npy");
 			};

@@ -208,6 +208,37 @@ class ImportCheckTests {
 	}
 
 	@Test
+	void parquetImportShouldCheckArraysAndBinaryVectorsRowByRow() {
+		cluster.post("/v2/vectordb/collections/create", Map.of("collectionName", "tagged", "schema", Map.of("fields",
+				List.of(Map.of("fieldName", "id", "dataType", "Int64", "isPrimary", true),
+						Map.of("fieldName", "bits", "dataType", "BinaryVector", "elementTypeParams", Map.of("dim", 16)),
+						Map.of("fieldName", "tags", "dataType", "Array", "elementDataType", "VarChar",
+								"elementTypeParams", Map.of("max_capacity", 2, "max_length", 5)),
+						Map.of("fieldName", "score", "dataType", "Double", "nullable", true)))));
+		String schema = """
+				message row {
+				  required int64 id;
+				  required group bits (LIST) { repeated group list { required int32 element (INTEGER(8,false)); } }
+				  required group tags (LIST) { repeated group list { required binary element (STRING); } }
+				  optional float score;
+				}""";
+		Map<String, Object> good = Map.of("id", 1L, "bits", List.of(1, 255), "tags", List.of("a", "bc"));
+		JsonNode job = importAndWait("tagged", put(".parquet", TestParquet.write(schema, List.of(good,
+				Map.of("id", 2L, "bits", List.of(0, 7), "tags", List.of("x"), "score", 0.5f)))));
+		assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("Completed");
+		assertThat(rowCount("tagged")).isEqualTo(2);
+		assertThat(reason("tagged", put(".parquet", TestParquet.write(schema,
+				List.of(good, Map.of("id", 2L, "bits", List.of(1, 2, 3), "tags", List.of("a")))))))
+			.isEqualTo("expected dim '16' for field 'bits' with type 'BinaryVector', got dim '24'");
+		assertThat(reason("tagged", put(".parquet", TestParquet.write(schema,
+				List.of(Map.of("id", 2L, "bits", List.of(1, 2), "tags", List.of("a", "b", "c")))))))
+			.isEqualTo("array capacity(3) for field tags exceeds max_capacity(2)");
+		assertThat(reason("tagged", put(".parquet", TestParquet.write(schema,
+				List.of(Map.of("id", 2L, "bits", List.of(1, 2), "tags", List.of("toolong")))))))
+			.isEqualTo("value length(7) for field tags exceeds max_length(5)");
+	}
+
+	@Test
 	void jsonImportShouldCheckEveryRow() {
 		String good = put(".json", """
 				{"rows": [{"id": 1, "vector": [1, 2, 3, 4], "title": "a"},

@@ -276,11 +276,8 @@ final class ParquetRows {
 					throw Values.overCapacity(field, length);
 				}
 				if (field.elementType() == DataType.VarChar) {
-					Group list = row.getGroup(index, 0);
 					for (int i = 0; i < length; i++) {
-						String value = (element == list.getType().getType(0)) ? list.getString(0, i)
-								: list.getGroup(0, i).getString(0, 0);
-						checkLength(field, value);
+						checkLength(field, listString(row, index, column, i));
 					}
 				}
 			}
@@ -318,6 +315,16 @@ final class ParquetRows {
 		if (length > field.maxLength()) {
 			throw Values.tooLong(field, length);
 		}
+	}
+
+	/** The {@code i}-th string of a list column, whichever list layout it uses. */
+	private static String listString(Group row, int index, Type column, int i) {
+		if (column.isRepetition(Type.Repetition.REPEATED)) {
+			return row.getString(index, i);
+		}
+		Group list = row.getGroup(index, 0);
+		Type repeated = list.getType().getType(0);
+		return repeated.isPrimitive() ? list.getString(0, i) : list.getGroup(0, i).getString(0, 0);
 	}
 
 	private static int listLength(Group row, int index, Type column) {

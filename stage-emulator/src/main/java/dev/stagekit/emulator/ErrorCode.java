@@ -61,7 +61,20 @@ public enum ErrorCode {
 	MERGE_DATA_INVALID(80060),
 
 	/** A merge would write its result over its source. */
-	MERGE_SAME_SOURCE(80061);
+	MERGE_SAME_SOURCE(80061),
+
+	/** The collection does not exist on the cluster (Milvus's code for it). */
+	COLLECTION_NOT_FOUND(100),
+
+	/** A merge's destination collection already exists. */
+	COLLECTION_ALREADY_EXISTS(80062),
+
+	/** An {@code Idempotency-Key} was already used for an import create with another body. */
+	IDEMPOTENCY_KEY_REUSED(80070),
+
+	/** An import's {@code objectUrls} do not point into the emulator's data plane, or its credentials do not
+	 * grant reading them. */
+	OBJECT_URL_REFUSED(80071);
 
 	private final int code;
 

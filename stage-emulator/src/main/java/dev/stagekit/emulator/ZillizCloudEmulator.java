@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,10 @@ import dev.stagekit.emulator.internal.LocalCertificateAuthority;
 import dev.stagekit.emulator.internal.ObjectStore;
 import dev.stagekit.emulator.internal.RequestCounters;
 import dev.stagekit.emulator.internal.SessionRegistry;
+import dev.stagekit.emulator.internal.collection.ClusterServlet;
+import dev.stagekit.emulator.internal.collection.CollectionApi;
+import dev.stagekit.emulator.internal.collection.CollectionStore;
+import dev.stagekit.emulator.internal.collection.MilvusException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -35,10 +41,12 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running local Zilliz Cloud: the stage/volume control plane with import jobs on one port, and
@@ -87,6 +95,8 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 
 	private final @Nullable ServerConnector dataHttpConnector;
 
+	private final Map<String, ServerConnector> clusterConnectors = new LinkedHashMap<>();
+
 	private ZillizCloudEmulator(EmulatorSettings settings) {
 		this.settings = settings;
 		this.objects = new ObjectStore(settings.dataDirectory(), settings.bucketName(), settings.backingStore());
@@ -108,7 +118,7 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 		this.controlPlane = new ControlPlane(settings, this.sessions, this.objects, this.counters,
-				this::advertisedDataPlaneEndpoint, this.dataPlane, this::describe);
+				this::advertisedDataPlaneEndpoint, this.dataPlane, this::describe, this::dataPlaneUrls);
 
 		QueuedThreadPool threads = new QueuedThreadPool(200, 4);
 		threads.setName("zilliz-emulator");
@@ -148,7 +158,27 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		data.getServletHandler().setDecodeAmbiguousURIs(true);
 		data.addServlet(this.dataPlane.servlet(), "/*");
 		data.setVirtualHosts(List.of("@" + DATA_HTTPS, "@" + DATA_HTTP));
-		this.server.setHandler(new ContextHandlerCollection(control, data));
+		List<ContextHandler> handlers = new ArrayList<>(List.of(control, data));
+		handlers.addAll(clusterHandlers(controlHttp));
+		this.server.setHandler(new ContextHandlerCollection(handlers.toArray(ContextHandler[]::new)));
+	}
+
+	/** One endpoint per cluster, on its own port, serving the cluster's collections. */
+	private List<ContextHandler> clusterHandlers(HttpConfiguration http) {
+		List<ContextHandler> handlers = new ArrayList<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (String clusterId : this.settings.clusters().keySet()) {
+			String name = "cluster-" + clusterId;
+			this.clusterConnectors.put(clusterId, connector(name, 0, new HttpConnectionFactory(http)));
+			ServletContextHandler cluster = new ServletContextHandler();
+			cluster.setContextPath("/");
+			cluster.addServlet(new ServletHolder(name, new ClusterServlet(
+					new CollectionApi(clusterId, this.controlPlane.collections()), this.settings.apiKey(), mapper,
+					this.counters::increment)), "/*");
+			cluster.setVirtualHosts(List.of("@" + name));
+			handlers.add(cluster);
+		}
+		return handlers;
 	}
 
 	private ServerConnector connector(String name, int port, org.eclipse.jetty.server.ConnectionFactory... factories) {
@@ -197,6 +227,66 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		return (this.dataHttpConnector != null) ? URI.create("http://" + hostPort(this.dataHttpConnector)) : null;
 	}
 
+	/**
+	 * The default cluster's endpoint, for example {@code http://127.0.0.1:43125}: it serves the Milvus RESTful v2
+	 * collection endpoints ({@code POST /v2/vectordb/collections/create}, {@code describe}, {@code list},
+	 * {@code has}, {@code drop}, {@code get_stats}) with the same API key.
+	 */
+	public URI clusterEndpoint() {
+		return clusterEndpoint(clusterId());
+	}
+
+	/** A cluster's endpoint; each cluster has its own port. */
+	public URI clusterEndpoint(String clusterId) {
+		ServerConnector connector = this.clusterConnectors.get(clusterId);
+		if (connector == null) {
+			throw new IllegalArgumentException("No cluster '" + clusterId + "'; the emulator serves "
+					+ this.clusterConnectors.keySet());
+		}
+		return URI.create("http://" + hostPort(connector));
+	}
+
+	/** Every cluster's endpoint, by cluster id, the default cluster first. */
+	public Map<String, URI> clusterEndpoints() {
+		Map<String, URI> endpoints = new LinkedHashMap<>();
+		this.clusterConnectors.keySet().forEach((id) -> endpoints.put(id, clusterEndpoint(id)));
+		return endpoints;
+	}
+
+	/**
+	 * Creates a collection on the default cluster, as {@code POST /v2/vectordb/collections/create} with this
+	 * JSON body does (for example {@code {"collectionName":"docs","dimension":768}} or a body with a
+	 * {@code schema}); imports and merges are checked against it.
+	 *
+	 * @throws IllegalArgumentException with Milvus's message when the body is refused
+	 */
+	public void createCollection(String createBody) {
+		createCollection(clusterId(), createBody);
+	}
+
+	/** Creates a collection on a cluster; see {@link #createCollection(String)}. */
+	public void createCollection(String clusterId, String createBody) {
+		clusterEndpoint(clusterId);
+		try {
+			new CollectionApi(clusterId, this.controlPlane.collections()).handle("create",
+					JsonMapper.builder().build().readTree(createBody), null);
+		}
+		catch (MilvusException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + " (code " + ex.code() + ")", ex);
+		}
+	}
+
+	/** A collection's row count on the default cluster's default database, as {@code get_stats} answers it. */
+	public long collectionRowCount(String collectionName) {
+		CollectionStore store = this.controlPlane.collections();
+		try {
+			return store.rowCount(store.get(clusterId(), CollectionStore.DEFAULT_DB, collectionName));
+		}
+		catch (MilvusException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+	}
+
 	/** What {@code apply} returns as {@code endpoint}, in the form the settings ask for. */
 	String advertisedDataPlaneEndpoint() {
 		if (this.settings.advertisePlainHttp() && this.dataHttpConnector != null) {
@@ -230,11 +320,21 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 		info.put("projectId", projectId());
 		info.put("regionId", regionId());
 		info.put("clusterId", clusterId());
+		info.put("clusterEndpoint", clusterEndpoint().toString());
+		Map<String, String> clusterEndpoints = new LinkedHashMap<>();
+		clusterEndpoints().forEach((id, endpoint) -> clusterEndpoints.put(id, endpoint.toString()));
+		info.put("clusterEndpoints", clusterEndpoints);
 		info.put("projects", List.copyOf(this.settings.projects()));
 		info.put("regions", List.copyOf(this.settings.regions()));
 		info.put("clusters", this.settings.clusters());
 		info.put("bucketName", this.settings.bucketName());
 		return info;
+	}
+
+	/** The data plane's URLs: HTTPS, then plain HTTP when it is served. */
+	private List<URI> dataPlaneUrls() {
+		URI http = dataPlaneHttpUrl();
+		return (http != null) ? List.of(dataPlaneUrl(), http) : List.of(dataPlaneUrl());
 	}
 
 	/** The API key the control plane accepts. */
@@ -392,7 +492,8 @@ public final class ZillizCloudEmulator implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "ZillizCloudEmulator[controlPlane=" + controlPlaneUrl() + ", dataPlane=" + dataPlaneUrl() + "]";
+		return "ZillizCloudEmulator[controlPlane=" + controlPlaneUrl() + ", dataPlane=" + dataPlaneUrl() + ", clusters="
+				+ clusterEndpoints() + "]";
 	}
 
 }

@@ -33,8 +33,13 @@ final class ControlPlaneTestClient {
 	private final String apiKey;
 
 	ControlPlaneTestClient(ZillizCloudEmulator emulator) {
-		this.base = emulator.controlPlaneUrl();
-		this.apiKey = emulator.apiKey();
+		this(emulator.controlPlaneUrl(), emulator.apiKey());
+	}
+
+	/** A client of another endpoint of the emulator, for example a cluster's. */
+	ControlPlaneTestClient(URI base, String apiKey) {
+		this.base = base;
+		this.apiKey = apiKey;
 	}
 
 	/** Sends a request with the API key; {@code body} is a JSON string or an object to serialise. */

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EmulatorPersistenceTests {
 
+	private static final String CSV = "id,v\n1,[1]\n2,[2]\n";
+
 	@Test
 	void stateShouldSurviveARestartWithTheSameDataDirectory(@TempDir Path directory) {
 		String prefix;
@@ -30,7 +32,10 @@ class EmulatorPersistenceTests {
 					Map.of("projectId", first.projectId(), "regionId", first.regionId(), "stageName", "kept_stage"));
 			prefix = first.volumePrefix("kept").orElseThrow();
 			stagePrefix = first.stagePrefix("kept_stage").orElseThrow();
-			TestObjects.put(first, prefix + "a.csv", "id\n1\n2\n");
+			first.createCollection("{\"collectionName\": \"c\", \"schema\": {\"fields\": ["
+					+ "{\"fieldName\": \"id\", \"dataType\": \"Int64\", \"isPrimary\": true},"
+					+ "{\"fieldName\": \"v\", \"dataType\": \"FloatVector\", \"elementTypeParams\": {\"dim\": 1}}]}}");
+			TestObjects.put(first, prefix + "a.csv", CSV);
 			jobId = client.post("/v2/vectordb/jobs/import/create", Map.of("clusterId", first.clusterId(),
 					"collectionName", "c", "volumeName", "kept", "dataPaths", List.of(List.of("a.csv"))))
 				.path("jobId")
@@ -45,12 +50,15 @@ class EmulatorPersistenceTests {
 			.start()) {
 			ControlPlaneTestClient client = new ControlPlaneTestClient(second);
 			assertThat(second.volumePrefix("kept")).hasValue(prefix);
-			assertThat(second.object(prefix + "a.csv")).get().extracting(StoredObject::size).isEqualTo(7L);
+			assertThat(second.object(prefix + "a.csv")).get().extracting(StoredObject::size).isEqualTo((long) CSV.length());
 			assertThat(second.stagePrefix("kept_stage")).hasValue(stagePrefix);
 			assertThat(client.get("/v2/volumes/kept").path("createTime").asString()).isEqualTo(createTime);
 			JsonNode job = client.awaitJob(jobId, "Completed"::equals);
 			assertThat(job.path("totalRows").longValue()).isEqualTo(2);
 			assertThat(job.path("details").get(0).path("fileName").asString()).isEqualTo("a.csv");
+			// The collection and the rows the job added survive too.
+			assertThat(second.collectionRowCount("c")).isEqualTo(2);
+			assertThat(directory.resolve("collections.json")).exists();
 			client.ok("DELETE", "/v2/volumes/kept", null);
 		}
 		try (ZillizCloudEmulator third = ZillizCloudEmulator.builder().dataDirectory(directory).start()) {

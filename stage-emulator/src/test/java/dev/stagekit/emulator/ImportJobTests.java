@@ -35,11 +35,22 @@ class ImportJobTests {
 		client.createVolume("v1", emulator.regionId(), emulator.projectId());
 		client.createVolume("v_east", "aws-us-east-1", emulator.projectId());
 		prefix = emulator.volumePrefix("v1").orElseThrow();
-		TestObjects.put(emulator, prefix + "data/rows.csv", "id,vector\n1,a\n2,b\n3,c\n");
-		TestObjects.put(emulator, prefix + "data/array.json", "[{\"id\":1,\"v\":[1,2]},{\"id\":2,\"v\":[3]}]");
-		TestObjects.put(emulator, prefix + "data/sub/rows.json",
-				"{\"meta\":{\"rows\":[9]},\"rows\":[{\"id\":1},{\"id\":2},{\"id\":3},{\"id\":4}]}");
-		TestObjects.put(emulator, prefix + "data/part.parquet", "PAR1");
+		// Imports are checked against the target collection: an INT64 id and a one-dimensional vector v.
+		new ControlPlaneTestClient(emulator.clusterEndpoint(), emulator.apiKey()).post(
+				"/v2/vectordb/collections/create", Map.of("collectionName", "my_collection", "schema",
+						Map.of("enableDynamicField", true, "fields", List.of(
+								Map.of("fieldName", "id", "dataType", "Int64", "isPrimary", true),
+								Map.of("fieldName", "v", "dataType", "FloatVector", "elementTypeParams",
+										Map.of("dim", 1))))));
+		TestObjects.put(emulator, prefix + "data/rows.csv", "id,v\n1,[1]\n2,[2]\n3,[3]");
+		TestObjects.put(emulator, prefix + "data/array.json", "[{\"id\":1,\"v\":[1.5]},{\"id\":2,\"v\":[3]}]");
+		TestObjects.put(emulator, prefix + "data/sub/rows.json", "{\"meta\":{\"rows\":[9]},\"rows\":[{\"id\":1,\"v\":[1]},"
+				+ "{\"id\":2,\"v\":[2]},{\"id\":3,\"v\":[3]},{\"id\":4,\"v\":[4]}]}");
+		TestObjects.put(emulator, prefix + "data/part.parquet", TestParquet.write("""
+				message row {
+				  required int64 id;
+				  required group v (LIST) { repeated group list { required float element; } }
+				}""", List.of()));
 		TestObjects.put(emulator, prefix + "mixed/ok.npy", "npy");
 		TestObjects.put(emulator, prefix + "mixed/notes.txt", "hello");
 		TestObjects.put(emulator, prefix + "notes.txt", "hello");
@@ -81,7 +92,7 @@ class ImportJobTests {
 			JsonNode job = client.post(JOBS + "describe", Map.of("jobId", jobId, "clusterId", emulator.clusterId()));
 			String state = job.path("state").asString();
 			int progress = job.path("progress").intValue();
-			assertThat(order).contains(state);
+			assertThat(order).as(job.toString()).contains(state);
 			if (early) {
 				assertThat(state).isEqualTo("Pending");
 			}
@@ -194,7 +205,7 @@ class ImportJobTests {
 				ErrorCode.INVALID_VALUE)).contains("dataPaths").contains("..");
 		assertThat(client.error("POST", JOBS + "create",
 				importBody(List.of(List.of("a.csv")), "objectUrls", List.of(List.of("s3://b/a.csv"))),
-				ErrorCode.INVALID_VALUE)).isEqualTo("objectUrls imports are not supported by the emulator");
+				ErrorCode.INVALID_VALUE)).isEqualTo("exactly one data source is allowed: objectUrls, volumeName or stageName");
 		assertThat(client.error("POST", JOBS + "create",
 				importBody(List.of(List.of("a.csv")), "clusterId", "in01-east"), ErrorCode.REGION_MISMATCH))
 			.contains("in01-east")
@@ -210,7 +221,7 @@ class ImportJobTests {
 	void stageImportShouldSkipTheRegionCheck() {
 		client.post("/v2/stages/create",
 				Map.of("projectId", emulator.projectId(), "regionId", "aws-us-east-1", "stageName", "east_stage"));
-		TestObjects.put(emulator, emulator.stagePrefix("east_stage").orElseThrow() + "f.jsonl", "{}\n");
+		TestObjects.put(emulator, emulator.stagePrefix("east_stage").orElseThrow() + "f.jsonl", "{\"id\":7,\"v\":[7]}\n");
 		String jobId = create(importBody(List.of(List.of("f.jsonl")), "volumeName", NONE, "stageName", "east_stage"));
 		assertThat(client.awaitJob(jobId, (state) -> !state.equals("Pending") && !state.equals("Importing"))
 			.path("state")

@@ -30,13 +30,36 @@ class MergeJobTests {
 				Map.of("projectId", emulator.projectId(), "regionId", emulator.regionId(), "stageName", "ms"));
 		String volume = emulator.volumePrefix("mv").orElseThrow();
 		String stage = emulator.stagePrefix("ms").orElseThrow();
-		TestObjects.put(emulator, volume + "extra/a.parquet", "PAR1 id score PAR1");
-		TestObjects.put(emulator, volume + "extra/b.parquet", "PAR1 id score PAR1");
-		TestObjects.put(emulator, volume + "mixed/a.parquet", "PAR1 id PAR1");
+		cluster = new ControlPlaneTestClient(emulator.clusterEndpoint(), emulator.apiKey());
+		cluster.post("/v2/vectordb/collections/create", Map.of("collectionName", "docs", "schema", Map.of("fields",
+				List.of(Map.of("fieldName", "id", "dataType", "Int64", "isPrimary", true),
+						Map.of("fieldName", "pk", "dataType", "Int64"),
+						Map.of("fieldName", "vector", "dataType", "FloatVector", "elementTypeParams", Map.of("dim", 2))))));
+		String idScore = "message m { required int64 id; required float score; }";
+		TestObjects.put(emulator, volume + "extra/a.parquet", TestParquet.write(idScore, List.of(Map.of("id", 1L, "score", 0.5f))));
+		TestObjects.put(emulator, volume + "extra/b.parquet", TestParquet.write(idScore, List.of(Map.of("id", 2L, "score", 0.7f))));
+		TestObjects.put(emulator, volume + "mixed/a.parquet",
+				TestParquet.write("message m { required int64 id; }", List.of(Map.of("id", 1L))));
 		TestObjects.put(emulator, volume + "mixed/rows.json", "{}");
-		TestObjects.put(emulator, volume + "nokey.parquet", "PAR1 other PAR1");
-		TestObjects.put(emulator, stage + "in/s.parquet", "PAR1 pk flag PAR1");
+		TestObjects.put(emulator, volume + "nokey.parquet",
+				TestParquet.write("message m { required int64 other; required float score; }", List.of()));
+		TestObjects.put(emulator, volume + "noscore.parquet",
+				TestParquet.write("message m { required int64 id; }", List.of()));
+		TestObjects.put(emulator, volume + "broken.parquet", "PAR1 id score PAR1");
+		TestObjects.put(emulator, stage + "in/s.parquet",
+				TestParquet.write("message m { required int64 pk; required boolean flag; }", List.of()));
+		// Two rows in the source, which a merge's destination keeps (a left join).
+		TestObjects.put(emulator, volume + "rows.json", "[{\"id\":1,\"pk\":1,\"vector\":[1,2]},{\"id\":2,\"pk\":2,\"vector\":[3,4]}]");
+		String jobId = client.post("/v2/vectordb/jobs/import/create", Map.of("clusterId", emulator.clusterId(),
+				"collectionName", "docs", "volumeName", "mv", "dataPaths", List.of(List.of("rows.json"))))
+			.path("jobId")
+			.asString();
+		client.awaitJob(jobId, "Completed"::equals);
 	}
+
+	private static ControlPlaneTestClient cluster;
+
+	private static final java.util.concurrent.atomic.AtomicInteger DESTINATIONS = new java.util.concurrent.atomic.AtomicInteger();
 
 	@AfterAll
 	static void stop() {
@@ -45,7 +68,7 @@ class MergeJobTests {
 
 	private static Map<String, Object> body(Object... changes) {
 		Map<String, Object> body = new HashMap<>(Map.of("clusterId", emulator.clusterId(), "collectionName", "docs",
-				"destCollectionName", "docs_merged", "mergeField", "id", "newFields",
+				"destCollectionName", "docs_merged_" + DESTINATIONS.incrementAndGet(), "mergeField", "id", "newFields",
 				List.of(Map.of("fieldName", "score", "dataType", "FLOAT")), "dataSource",
 				Map.of("type", "volume", "volumeName", "mv", "dataPath", "extra/")));
 		for (int i = 0; i < changes.length; i += 2) {
@@ -132,6 +155,51 @@ class MergeJobTests {
 		assertThat(client.error("POST", "/v2/etl/merge", body("clusterId", "in01-nope"), ErrorCode.CLUSTER_NOT_FOUND))
 			.contains("in01-nope");
 		assertThat(client.error("GET", "/v2/jobs/job-unknown", null, ErrorCode.JOB_NOT_FOUND)).contains("job-unknown");
+	}
+
+	@Test
+	void mergeWhenSuccessfulShouldCreateTheDestinationWithTheMergedSchemaAndTheSourceRows() {
+		String jobId = client.post("/v2/etl/merge", body("destCollectionName", "docs_scored")).path("jobId").asString();
+		assertThat(await(jobId).path("status").asString()).isEqualTo("SUCCESSFUL");
+		JsonNode described = cluster.post("/v2/vectordb/collections/describe", Map.of("collectionName", "docs_scored"));
+		assertThat(described.path("fields").valueStream().map((field) -> field.path("name").asString()).toList())
+			.containsExactly("id", "pk", "vector", "score");
+		JsonNode score = described.path("fields").get(3);
+		assertThat(score.path("type").asString()).isEqualTo("Float");
+		assertThat(score.path("nullable").booleanValue()).isTrue();
+		assertThat(cluster.post("/v2/vectordb/collections/get_stats", Map.of("collectionName", "docs_scored"))
+			.path("rowCount")
+			.longValue()).isEqualTo(2);
+		assertThat(client.error("POST", "/v2/etl/merge", body("destCollectionName", "docs_scored"),
+				ErrorCode.COLLECTION_ALREADY_EXISTS)).contains("'docs_scored' already exists");
+	}
+
+	@Test
+	void mergeWhenSourceOrFieldsDoNotFitTheStoreShouldBeRefused() {
+		assertThat(client.error("POST", "/v2/etl/merge", body("collectionName", "ghost"), ErrorCode.COLLECTION_NOT_FOUND))
+			.isEqualTo("collection not found[database=default][collection=ghost]");
+		assertThat(client.error("POST", "/v2/etl/merge", body("mergeField", "nope"), ErrorCode.INVALID_VALUE))
+			.isEqualTo("mergeField 'nope' is not a field of collection 'docs'");
+		assertThat(client.error("POST", "/v2/etl/merge",
+				body("newFields", List.of(Map.of("fieldName", "pk", "dataType", "INT64"))), ErrorCode.INVALID_VALUE))
+			.contains("'pk' already exists");
+	}
+
+	@Test
+	void mergeWhenParquetIsInvalidOrLacksANewFieldShouldFailWithReason() {
+		String broken = client.post("/v2/etl/merge",
+				body("dataSource", Map.of("type", "volume", "volumeName", "mv", "dataPath", "broken.parquet")))
+			.path("jobId")
+			.asString();
+		JsonNode failed = await(broken);
+		assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+		assertThat(failed.path("reason").asString()).startsWith("'broken.parquet': new parquet reader failed");
+		String noScore = client.post("/v2/etl/merge",
+				body("dataSource", Map.of("type", "volume", "volumeName", "mv", "dataPath", "noscore.parquet")))
+			.path("jobId")
+			.asString();
+		assertThat(await(noScore).path("reason").asString())
+			.isEqualTo("new field 'score' is not a column of 'noscore.parquet'");
 	}
 
 }

@@ -18,7 +18,11 @@ final class TestObjects {
 
 	/** Stores {@code content} under {@code key} in the emulator's bucket. */
 	static void put(ZillizCloudEmulator emulator, String key, String content) {
-		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+		put(emulator, key, content.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Stores {@code bytes} under {@code key} in the emulator's bucket. */
+	static void put(ZillizCloudEmulator emulator, String key, byte[] bytes) {
 		ObjectStore store = store(emulator);
 		store.blobStore()
 			.putBlob(PutObjectRequest.builder().bucket(store.bucket()).key(key).contentLength((long) bytes.length).build(),

@@ -137,6 +137,7 @@ public final class EmulatorMain {
 		out.printf("  api key         %s%n", emulator.apiKey());
 		out.printf("  project         %s   region %s   cluster %s%n", emulator.projectId(), emulator.regionId(),
 				emulator.clusterId());
+		out.printf("  cluster         %s  (collections API)%n", emulator.clusterEndpoint());
 		if (ready.get("caCertificateFile") != null) {
 			out.printf("  CA certificate  %s%n", ready.get("caCertificateFile"));
 		}

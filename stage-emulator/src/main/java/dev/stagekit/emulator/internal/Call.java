@@ -13,8 +13,18 @@ import tools.jackson.databind.JsonNode;
  * @param pathName the {@code {name}} segment of the path, or {@code null}
  * @param query the query parameters (first value of each)
  * @param body the JSON body, an empty object when there is none
+ * @param headers the request headers, names in lowercase (first value of each)
  */
-record Call(@Nullable String pathName, Map<String, String> query, JsonNode body) {
+record Call(@Nullable String pathName, Map<String, String> query, JsonNode body, Map<String, String> headers) {
+
+	Call(@Nullable String pathName, Map<String, String> query, JsonNode body) {
+		this(pathName, query, body, Map.of());
+	}
+
+	/** A request header, or {@code null} when absent. */
+	@Nullable String header(String name) {
+		return this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+	}
 
 	private static final String NAME_RULE = "must start with a letter or underscore, contain only letters, digits, "
 			+ "hyphens and underscores, and be at most 64 characters";

@@ -1,5 +1,6 @@
 package dev.stagekit.emulator.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.EmulatorSettings;
+import dev.stagekit.emulator.internal.collection.CollectionStore;
 import jakarta.servlet.http.HttpServlet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,8 @@ public final class ControlPlane implements AutoCloseable {
 
 	private final ControlPlaneState state;
 
+	private final CollectionStore collections;
+
 	private final FaultBook<ControlPlaneFault> faults = new FaultBook<>();
 
 	private final ScheduledExecutorService scheduler;
@@ -32,12 +36,14 @@ public final class ControlPlane implements AutoCloseable {
 
 	public ControlPlane(EmulatorSettings settings, SessionRegistry sessions, ObjectStore objects,
 			RequestCounters counters, Supplier<String> dataPlaneEndpoint, DataPlane dataPlane,
-			Supplier<Map<String, Object>> info) {
+			Supplier<Map<String, Object>> info, Supplier<List<URI>> dataPlaneUrls) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Clock clock = Clock.systemUTC();
 		this.state = new ControlPlaneState(mapper, settings.dataDirectory());
 		Containers containers = new Containers(settings, this.state, sessions, objects, dataPlaneEndpoint, clock);
-		ImportJobs jobs = new ImportJobs(settings, this.state, containers, objects, mapper, clock);
+		this.collections = new CollectionStore(mapper, clock, settings.dataDirectory());
+		ImportJobs jobs = new ImportJobs(settings, this.state, containers, objects, this.collections, sessions,
+				dataPlaneUrls, mapper, clock);
 		List<Route> routes = new ArrayList<>();
 		for (ContainerKind kind : List.of(ContainerKind.VOLUME, ContainerKind.STAGE)) {
 			String base = "/v2/" + kind.listField();
@@ -56,7 +62,7 @@ public final class ControlPlane implements AutoCloseable {
 		routes.add(new Route("POST", JOBS + "list", jobs::list));
 		routes.add(new Route("POST", JOBS + "commit", jobs::commit));
 		routes.add(new Route("POST", JOBS + "abort", jobs::abort));
-		MergeJobs merges = new MergeJobs(settings, containers, objects, clock);
+		MergeJobs merges = new MergeJobs(settings, containers, objects, this.collections, mapper, clock);
 		routes.add(new Route("POST", "/v2/etl/merge", merges::merge));
 		routes.add(new Route("GET", "/v2/jobs/{name}", merges::describe));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -72,6 +78,11 @@ public final class ControlPlane implements AutoCloseable {
 
 	public HttpServlet servlet() {
 		return this.servlet;
+	}
+
+	/** Every cluster's collections, which the clusters' endpoints serve. */
+	public CollectionStore collections() {
+		return this.collections;
 	}
 
 	/** Adds a fault for the next {@code fault.times()} matching calls. */

@@ -145,7 +145,7 @@ final class ControlPlaneServlet extends HttpServlet {
 			HttpServletResponse response) throws IOException {
 		Map<String, Object> envelope;
 		try {
-			Call call = new Call(decode(name), query(request.getQueryString()), parse(body));
+			Call call = new Call(decode(name), query(request.getQueryString()), parse(body), headers(request));
 			envelope = new LinkedHashMap<>();
 			envelope.put("code", 0);
 			envelope.put("data", route.handler().apply(call));
@@ -206,6 +206,14 @@ final class ControlPlaneServlet extends HttpServlet {
 			throw new ApiException(ErrorCode.INVALID_JSON, "request body is not valid JSON: expected an object");
 		}
 		return node;
+	}
+
+	private static Map<String, String> headers(HttpServletRequest request) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String header : java.util.Collections.list(request.getHeaderNames())) {
+			headers.putIfAbsent(header.toLowerCase(java.util.Locale.ROOT), request.getHeader(header));
+		}
+		return headers;
 	}
 
 	/** The query parameters, first value of each; a bad escape is refused naming the parameter. */

@@ -1,8 +1,6 @@
 package dev.stagekit.emulator.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,24 +8,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.stagekit.emulator.EmulatorSettings;
 import dev.stagekit.emulator.ErrorCode;
 import dev.stagekit.emulator.StoredObject;
+import dev.stagekit.emulator.internal.collection.Collection;
+import dev.stagekit.emulator.internal.collection.CollectionStore;
+import dev.stagekit.emulator.internal.format.ImportChecker;
+import dev.stagekit.emulator.internal.format.ImportFailure;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Import jobs: creation checks the request and takes a snapshot of the files it names; describe,
- * list, commit and abort read and change the kept jobs.
+ * Import jobs: creation checks the request, then reads the files it names against the target collection's
+ * schema (the job fails with Milvus's reason when they do not fit) and counts their rows, which the collection
+ * gains when the job completes; describe, list, commit and abort read and change the kept jobs. An
+ * {@code Idempotency-Key} header makes a repeated create answer the first job.
  */
 final class ImportJobs {
-
-	private static final List<String> EXTENSIONS = List.of(".parquet", ".json", ".jsonl", ".csv", ".npy");
 
 	private final EmulatorSettings settings;
 
@@ -37,17 +38,30 @@ final class ImportJobs {
 
 	private final ObjectStore objects;
 
-	private final JsonMapper mapper;
+	private final CollectionStore collections;
+
+	private final SessionRegistry sessions;
+
+	private final Supplier<List<URI>> dataPlaneUrls;
+
+	private final ImportChecker checker;
+
+	private final ImportIdempotency idempotency;
 
 	private final Clock clock;
 
 	ImportJobs(EmulatorSettings settings, ControlPlaneState state, Containers containers, ObjectStore objects,
+			CollectionStore collections, SessionRegistry sessions, Supplier<List<URI>> dataPlaneUrls,
 			JsonMapper mapper, Clock clock) {
 		this.settings = settings;
 		this.state = state;
 		this.containers = containers;
 		this.objects = objects;
-		this.mapper = mapper;
+		this.collections = collections;
+		this.sessions = sessions;
+		this.dataPlaneUrls = dataPlaneUrls;
+		this.checker = new ImportChecker(objects::open, mapper);
+		this.idempotency = new ImportIdempotency(clock);
 		this.clock = clock;
 	}
 
@@ -55,38 +69,83 @@ final class ImportJobs {
 		String clusterId = call.required("clusterId");
 		String clusterRegion = this.containers.clusterRegion(clusterId);
 		String collectionName = call.requiredName("collectionName");
-		// Optional and not modelled: only checked to be strings.
-		call.text("dbName");
+		String dbName = CollectionStore.db(call.text("dbName"));
+		// Optional and not modelled: only checked to be a string.
 		call.text("partitionName");
-		if (hasObjectUrls(call.body().get("objectUrls")) || call.has("objectUrl")) {
-			throw new ApiException(ErrorCode.INVALID_VALUE, "objectUrls imports are not supported by the emulator");
+		String key = call.header("Idempotency-Key");
+		if (key == null) {
+			return Map.of("jobId", createJob(call, clusterId, clusterRegion, dbName, collectionName));
 		}
+		String scope = clusterId + "/" + dbName + "/" + collectionName;
+		return Map.of("jobId", this.idempotency.jobFor(scope, ImportIdempotency.check(key), call.body(),
+				() -> createJob(call, clusterId, clusterRegion, dbName, collectionName)));
+	}
+
+	private String createJob(Call call, String clusterId, String clusterRegion, String dbName, String collectionName) {
+		boolean urls = hasObjectUrls(call.body().get("objectUrls")) || call.has("objectUrl");
 		boolean volume = call.has("volumeName");
 		boolean stage = call.has("stageName");
-		if (volume == stage) {
-			throw new ApiException(volume ? ErrorCode.INVALID_VALUE : ErrorCode.MISSING_FIELD,
-					"exactly one of volumeName or stageName is required");
+		if (urls && (volume || stage)) {
+			throw new ApiException(ErrorCode.INVALID_VALUE,
+					"exactly one data source is allowed: objectUrls, volumeName or stageName");
 		}
-		ContainerKind kind = volume ? ContainerKind.VOLUME : ContainerKind.STAGE;
-		Container source = this.containers.get(kind, call.required(kind.nameField()));
-		List<String> dataPaths = dataPaths(call.body().get("dataPaths"));
-		if (volume && !source.regionId().equals(clusterRegion)) {
-			throw new ApiException(ErrorCode.REGION_MISMATCH, "clusterId '" + clusterId + "' is in region '"
-					+ clusterRegion + "' but volumeName '" + source.name() + "' is in region '" + source.regionId()
-					+ "'");
+		List<StoredObject> found = new ArrayList<>();
+		String failure;
+		Function<String, String> relative;
+		if (urls) {
+			failure = collectUrls(call, found);
+			relative = (objectKey) -> objectKey;
 		}
-		List<ImportJob.ImportFile> files = new ArrayList<>();
-		String failure = null;
-		for (String dataPath : dataPaths) {
-			failure = collect(kind, source, dataPath, files);
-			if (failure != null) {
-				break;
+		else {
+			if (volume == stage) {
+				throw new ApiException(volume ? ErrorCode.INVALID_VALUE : ErrorCode.MISSING_FIELD,
+						"exactly one of volumeName or stageName is required");
 			}
+			ContainerKind kind = volume ? ContainerKind.VOLUME : ContainerKind.STAGE;
+			Container source = this.containers.get(kind, call.required(kind.nameField()));
+			List<String> dataPaths = dataPaths(call.body().get("dataPaths"));
+			if (volume && !source.regionId().equals(clusterRegion)) {
+				throw new ApiException(ErrorCode.REGION_MISMATCH, "clusterId '" + clusterId + "' is in region '"
+						+ clusterRegion + "' but volumeName '" + source.name() + "' is in region '"
+						+ source.regionId() + "'");
+			}
+			failure = null;
+			for (String dataPath : dataPaths) {
+				failure = collect(kind, source, dataPath, found);
+				if (failure != null) {
+					break;
+				}
+			}
+			relative = (objectKey) -> objectKey.substring(source.prefix().length());
 		}
 		String jobId = "job-" + Containers.randomId(20);
-		this.state.addJob(new ImportJob(jobId, clusterId, collectionName, this.clock.instant(), List.copyOf(files),
-				failure, null));
-		return Map.of("jobId", jobId);
+		Instant now = this.clock.instant();
+		List<ImportJob.ImportFile> files = new ArrayList<>();
+		Collection target = null;
+		if (failure == null) {
+			target = this.collections.find(clusterId, dbName, collectionName).orElse(null);
+			if (target == null) {
+				failure = "collection not found[database=" + dbName + "][collection=" + collectionName + "]";
+			}
+		}
+		for (ImportChecker.Source source : ImportChecker.group(found, relative)) {
+			long rows = 0;
+			if (failure == null) {
+				try {
+					rows = this.checker.check(target.schema(), source);
+				}
+				catch (ImportFailure ex) {
+					failure = ex.reason();
+				}
+			}
+			files.add(new ImportJob.ImportFile(source.name(), source.size(), rows));
+		}
+		if (failure == null) {
+			long rows = files.stream().mapToLong(ImportJob.ImportFile::totalRows).sum();
+			this.collections.addRows(target, jobId, rows, now.plus(this.settings.importDuration()));
+		}
+		this.state.addJob(new ImportJob(jobId, clusterId, collectionName, now, List.copyOf(files), failure, null));
+		return jobId;
 	}
 
 	Map<String, Object> describe(Call call) {
@@ -142,8 +201,13 @@ final class ImportJobs {
 	Map<String, Object> abort(Call call) {
 		String jobId = job(call).jobId();
 		Instant now = this.clock.instant();
-		this.state.updateJob(jobId,
-				(job) -> job.statusAt(now, this.settings.importDuration()).finished() ? job : job.abortedAt(now));
+		this.state.updateJob(jobId, (job) -> {
+			if (job.statusAt(now, this.settings.importDuration()).finished()) {
+				return job;
+			}
+			this.collections.cancel(jobId);
+			return job.abortedAt(now);
+		});
 		return Map.of("jobId", jobId);
 	}
 
@@ -198,104 +262,149 @@ final class ImportJobs {
 	}
 
 	/** Adds the files of one data path, or answers why the job fails. */
-	private @Nullable String collect(ContainerKind kind, Container source, String dataPath,
-			List<ImportJob.ImportFile> files) {
+	private @Nullable String collect(ContainerKind kind, Container source, String dataPath, List<StoredObject> files) {
 		String missing = "dataPath '" + dataPath + "' does not exist in " + kind.noun() + " '" + source.name() + "'";
-		List<StoredObject> found;
-		if (dataPath.endsWith("/")) {
-			found = this.objects.list(source.prefix() + dataPath);
-			if (found.isEmpty()) {
-				return missing;
-			}
-		}
-		else {
-			StoredObject object = this.objects.head(source.prefix() + dataPath).orElse(null);
-			if (object == null) {
-				return missing;
-			}
-			found = List.of(object);
+		List<StoredObject> found = objectsAt(source.prefix() + dataPath);
+		if (found.isEmpty()) {
+			return missing;
 		}
 		for (StoredObject object : found) {
 			String relative = object.key().substring(source.prefix().length());
-			String extension = extension(relative);
-			if (!EXTENSIONS.contains(extension)) {
+			if (!ImportChecker.EXTENSIONS.contains(ImportChecker.extension(relative))) {
 				return "unsupported file type '" + relative + "': expected .parquet, .json, .jsonl, .csv or .npy";
 			}
-			files.add(new ImportJob.ImportFile(relative, object.size(), totalRows(object.key(), extension)));
+		}
+		files.addAll(found);
+		return null;
+	}
+
+	/** The objects of a folder key (ending with '/'), or the one object with that key. */
+	private List<StoredObject> objectsAt(String key) {
+		if (key.endsWith("/")) {
+			return this.objects.list(key);
+		}
+		return this.objects.head(key).map(List::of).orElse(List.of());
+	}
+
+	/**
+	 * Adds the files that {@code objectUrls} (or the deprecated {@code objectUrl}) name, or answers why the job
+	 * fails. URLs must point into this emulator's bucket, as {@code s3://<bucket>/<key>} or as a path-style URL
+	 * of its data plane, and the {@code accessKey}/{@code secretKey} (and {@code token}, if given) must be
+	 * credentials {@code apply} issued whose scope covers every key.
+	 */
+	private @Nullable String collectUrls(Call call, List<StoredObject> files) {
+		List<String> urls = new ArrayList<>();
+		JsonNode node = call.body().get("objectUrls");
+		String shape = "objectUrls must be an array of arrays of URLs, was " + node;
+		if (hasObjectUrls(node)) {
+			if (!node.isArray()) {
+				throw new ApiException(ErrorCode.INVALID_VALUE, shape);
+			}
+			for (JsonNode batch : node) {
+				if (!batch.isArray() || batch.isEmpty()) {
+					throw new ApiException(ErrorCode.INVALID_VALUE, shape);
+				}
+				for (JsonNode url : batch) {
+					if (!url.isString() || url.asString().isBlank()) {
+						throw new ApiException(ErrorCode.INVALID_VALUE, shape);
+					}
+					urls.add(url.asString());
+				}
+			}
+		}
+		else {
+			urls.add(call.required("objectUrl"));
+		}
+		String accessKey = call.text("accessKey");
+		String secretKey = call.text("secretKey");
+		if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
+			throw new ApiException(ErrorCode.MISSING_FIELD, "accessKey and secretKey are required with objectUrls");
+		}
+		SessionRegistry.Session session = this.sessions.byAccessKey(accessKey)
+			.filter((candidate) -> java.security.MessageDigest.isEqual(
+					candidate.secretKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					secretKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.orElseThrow(() -> new ApiException(ErrorCode.OBJECT_URL_REFUSED,
+					"the accessKey and secretKey are not credentials of this emulator's data plane: use the tmpAK and"
+							+ " tmpSK that apply returned"));
+		String token = call.text("token");
+		if (token != null && !token.isEmpty() && !token.equals(session.sessionToken())) {
+			throw new ApiException(ErrorCode.OBJECT_URL_REFUSED,
+					"the token does not belong to the accessKey: use the sessionToken that apply returned with it");
+		}
+		if (this.sessions.isExpired(session)) {
+			throw new ApiException(ErrorCode.OBJECT_URL_REFUSED,
+					"the credentials of accessKey '" + accessKey + "' have expired: apply for new ones");
+		}
+		for (String url : urls) {
+			String key = objectKey(url);
+			if (!session.covers(key)) {
+				throw new ApiException(ErrorCode.OBJECT_URL_REFUSED, "objectUrl '" + url + "' lies outside the scope of"
+						+ " accessKey '" + accessKey + "', which may read only keys under '" + session.scopePrefix() + "'");
+			}
+			List<StoredObject> found = objectsAt(key);
+			if (found.isEmpty()) {
+				return "objectUrl '" + url + "' does not exist";
+			}
+			for (StoredObject object : found) {
+				if (!ImportChecker.EXTENSIONS.contains(ImportChecker.extension(object.key()))) {
+					return "unsupported file type '" + object.key() + "': expected .parquet, .json, .jsonl, .csv or .npy";
+				}
+			}
+			files.addAll(found);
 		}
 		return null;
 	}
 
-	private static String extension(String key) {
-		String name = key.substring(key.lastIndexOf('/') + 1);
-		int dot = name.lastIndexOf('.');
-		return (dot >= 0) ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
-	}
-
-	private long totalRows(String key, String extension) {
-		try (InputStream in = this.objects.open(key)) {
-			return switch (extension) {
-				case ".csv" -> Math.max(0, countLines(in) - 1);
-				case ".json" -> countJsonRows(in);
-				default -> 0;
-			};
+	/** The key an object URL names in this emulator's bucket, or a refusal naming what is wrong. */
+	private String objectKey(String url) {
+		URI uri;
+		try {
+			uri = new URI(url);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (java.net.URISyntaxException ex) {
+			throw new ApiException(ErrorCode.INVALID_VALUE, "objectUrl '" + url + "' is not a valid URL");
 		}
-		catch (JacksonException ex) {
-			return 0;
-		}
-	}
-
-	private static long countLines(InputStream in) throws IOException {
-		byte[] buffer = new byte[8192];
-		long lines = 0;
-		boolean pending = false;
-		int read;
-		while ((read = in.read(buffer)) != -1) {
-			for (int i = 0; i < read; i++) {
-				if (buffer[i] == '\n') {
-					lines += pending ? 1 : 0;
-					pending = false;
+		String bucket = this.settings.bucketName();
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		String path;
+		switch (scheme) {
+			case "s3" -> {
+				if (!bucket.equals(uri.getHost())) {
+					throw refused(url, "bucket '" + uri.getHost() + "' is not this emulator's bucket '" + bucket + "'");
 				}
-				else if (buffer[i] != '\r') {
-					pending = true;
-				}
+				path = uri.getRawPath();
 			}
+			case "http", "https" -> {
+				boolean ours = this.dataPlaneUrls.get()
+					.stream()
+					.anyMatch((plane) -> plane.getScheme().equals(scheme) && plane.getHost().equals(uri.getHost())
+							&& plane.getPort() == uri.getPort());
+				if (!ours) {
+					throw refused(url, "it is not this emulator's data plane " + this.dataPlaneUrls.get());
+				}
+				String raw = uri.getRawPath();
+				if (!raw.startsWith("/" + bucket + "/")) {
+					throw refused(url, "its path does not start with this emulator's bucket '/" + bucket + "/'");
+				}
+				path = raw.substring(bucket.length() + 1);
+			}
+			default -> throw refused(url, "scheme '" + scheme + "' is not supported: use s3://" + bucket
+					+ "/<key> or a path-style URL of the data plane");
 		}
-		return lines + (pending ? 1 : 0);
+		String key = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+		key = key.startsWith("/") ? key.substring(1) : key;
+		if (key.isEmpty()) {
+			throw refused(url, "it names no object key");
+		}
+		Containers.checkRelative("objectUrls", key);
+		return key;
 	}
 
-	private long countJsonRows(InputStream in) {
-		try (JsonParser parser = this.mapper.createParser(in)) {
-			JsonToken first = parser.nextToken();
-			if (first == JsonToken.START_ARRAY) {
-				return countElements(parser);
-			}
-			if (first != JsonToken.START_OBJECT) {
-				return 0;
-			}
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String name = parser.currentName();
-				JsonToken value = parser.nextToken();
-				if ("rows".equals(name) && value == JsonToken.START_ARRAY) {
-					return countElements(parser);
-				}
-				parser.skipChildren();
-			}
-			return 0;
-		}
-	}
-
-	private static long countElements(JsonParser parser) {
-		long count = 0;
-		JsonToken token;
-		while ((token = parser.nextToken()) != null && token != JsonToken.END_ARRAY) {
-			parser.skipChildren();
-			count++;
-		}
-		return count;
+	private static ApiException refused(String url, String why) {
+		return new ApiException(ErrorCode.OBJECT_URL_REFUSED, "objectUrl '" + url
+				+ "' does not point into the emulator's data plane: " + why
+				+ ". The emulator imports only from its own bucket");
 	}
 
 }

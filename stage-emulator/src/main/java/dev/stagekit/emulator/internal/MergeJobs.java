@@ -1,9 +1,5 @@
 package dev.stagekit.emulator.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +14,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.stagekit.emulator.EmulatorSettings;
 import dev.stagekit.emulator.ErrorCode;
 import dev.stagekit.emulator.StoredObject;
+import dev.stagekit.emulator.internal.collection.Collection;
+import dev.stagekit.emulator.internal.collection.CollectionSchema;
+import dev.stagekit.emulator.internal.collection.CollectionStore;
+import dev.stagekit.emulator.internal.collection.DataType;
+import dev.stagekit.emulator.internal.collection.FieldSchema;
+import dev.stagekit.emulator.internal.format.ImportChecker;
+import dev.stagekit.emulator.internal.format.ImportFailure;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Merge jobs ({@code POST /v2/etl/merge}) and their status ({@code GET /v2/jobs/{jobId}}). The request is checked
- * as far as the emulator can: cluster, names, field types, VARCHAR lengths, distinct source and destination,
- * and a stage or volume path holding Parquet files. The emulator does not parse Parquet; a job fails, with a
- * reason, when the merge field's name does not occur in the bytes of a data file (Parquet footers store
- * column names in plain text). Jobs live in memory and move PENDING, RUNNING, then SUCCESSFUL or FAILED over
- * the settings' import duration.
+ * against the collection store: the source collection must exist and hold the merge field, the new fields must
+ * be new, and the destination must not exist. A stage or volume path must hold Parquet files; a job fails, with a
+ * reason, when a file is not valid Parquet or lacks the merge field or a new field as a column. A job that
+ * succeeds creates the destination with the merged schema (the source's fields and the new ones, nullable, as a
+ * left join leaves them) and the source's rows, visible when the job ends. Jobs live in memory and move PENDING,
+ * RUNNING, then SUCCESSFUL or FAILED over the settings' import duration.
  */
 final class MergeJobs {
 
@@ -41,12 +46,19 @@ final class MergeJobs {
 
 	private final Clock clock;
 
+	private final CollectionStore collections;
+
+	private final ImportChecker checker;
+
 	private final Map<String, MergeJob> jobs = new ConcurrentHashMap<>();
 
-	MergeJobs(EmulatorSettings settings, Containers containers, ObjectStore objects, Clock clock) {
+	MergeJobs(EmulatorSettings settings, Containers containers, ObjectStore objects, CollectionStore collections,
+			JsonMapper mapper, Clock clock) {
 		this.settings = settings;
 		this.containers = containers;
 		this.objects = objects;
+		this.collections = collections;
+		this.checker = new ImportChecker(objects::open, mapper);
 		this.clock = clock;
 	}
 
@@ -62,14 +74,44 @@ final class MergeJobs {
 					+ "' in database '" + destDb + "' is the source collection; a merge creates a new collection");
 		}
 		String mergeField = call.required("mergeField");
-		checkNewFields(call.body().get("newFields"));
+		List<FieldSchema> newFields = checkNewFields(call.body().get("newFields"));
+		Collection sourceCollection = this.collections.find(clusterId, db, collection)
+			.orElseThrow(() -> new ApiException(ErrorCode.COLLECTION_NOT_FOUND,
+					"collection not found[database=" + db + "][collection=" + collection + "]"));
+		CollectionSchema sourceSchema = sourceCollection.schema();
+		if (sourceSchema.field(mergeField).isEmpty()) {
+			throw new ApiException(ErrorCode.INVALID_VALUE, "mergeField '" + mergeField
+					+ "' is not a field of collection '" + collection + "'");
+		}
+		for (FieldSchema field : newFields) {
+			if (sourceSchema.field(field.name()).isPresent()) {
+				throw new ApiException(ErrorCode.INVALID_VALUE, "newFields: field '" + field.name()
+						+ "' already exists in collection '" + collection + "'");
+			}
+		}
+		if (this.collections.taken(clusterId, destDb, destination)) {
+			throw new ApiException(ErrorCode.COLLECTION_ALREADY_EXISTS, "destCollectionName '" + destination
+					+ "' already exists in database '" + destDb + "'; a merge creates a new collection");
+		}
 		String failure = null;
 		JsonNode source = call.body().get("dataSource");
 		if (source != null && !source.isNull()) {
-			failure = checkDataSource(source, mergeField);
+			failure = checkDataSource(source, mergeField, newFields);
 		}
 		String jobId = "job-" + Containers.randomId(20);
-		this.jobs.put(jobId, new MergeJob(jobId, this.clock.instant(), failure));
+		Instant started = this.clock.instant();
+		if (failure == null) {
+			Instant end = started.plus(this.settings.importDuration());
+			List<FieldSchema> fields = new ArrayList<>(sourceSchema.fields());
+			for (FieldSchema field : newFields) {
+				fields.add(field.withId(100 + fields.size()));
+			}
+			CollectionSchema merged = new CollectionSchema(sourceSchema.autoId(), sourceSchema.enableDynamicField(),
+					sourceSchema.description(), fields);
+			Collection created = this.collections.create(clusterId, destDb, destination, merged, end);
+			this.collections.addRows(created, jobId, this.collections.rowCount(sourceCollection), end);
+		}
+		this.jobs.put(jobId, new MergeJob(jobId, started, failure));
 		return Map.of("jobId", jobId);
 	}
 
@@ -100,10 +142,12 @@ final class MergeJobs {
 		return (db == null || db.isEmpty()) ? "default" : db;
 	}
 
-	private static void checkNewFields(@Nullable JsonNode fields) {
+	/** The new fields, nullable (a left join leaves unmatched rows without values). */
+	private static List<FieldSchema> checkNewFields(@Nullable JsonNode fields) {
 		if (fields == null || !fields.isArray() || fields.isEmpty()) {
 			throw new ApiException(ErrorCode.MISSING_FIELD, "newFields must be a non-empty array");
 		}
+		List<FieldSchema> parsed = new ArrayList<>();
 		int index = 0;
 		for (JsonNode field : fields) {
 			String at = "newFields[" + index++ + "]";
@@ -117,18 +161,33 @@ final class MergeJobs {
 				throw new ApiException(ErrorCode.INVALID_VALUE, at + ".dataType '" + type
 						+ "' is not one of " + List.copyOf(new java.util.TreeSet<>(TYPES)));
 			}
+			int length = 0;
 			if (type.asString().equals("VARCHAR")) {
 				JsonNode maxLength = field.path("params").get("maxLength");
 				if (maxLength == null || !maxLength.canConvertToInt() || maxLength.asInt() < 1) {
 					throw new ApiException(ErrorCode.MISSING_FIELD,
 							at + ".params.maxLength must be a positive integer for a VARCHAR field");
 				}
+				length = maxLength.asInt();
 			}
+			DataType dataType = switch (type.asString()) {
+				case "VARCHAR" -> DataType.VarChar;
+				case "BOOL" -> DataType.Bool;
+				case "INT8" -> DataType.Int8;
+				case "INT16" -> DataType.Int16;
+				case "INT32" -> DataType.Int32;
+				case "INT64" -> DataType.Int64;
+				case "FLOAT" -> DataType.Float;
+				default -> DataType.Double;
+			};
+			parsed.add(new FieldSchema(0, name.asString(), dataType, false, false, false, true, false, 0, length, null,
+					0));
 		}
+		return parsed;
 	}
 
 	/** Checks the data source; answers why the job will fail, or null. */
-	private @Nullable String checkDataSource(JsonNode source, String mergeField) {
+	private @Nullable String checkDataSource(JsonNode source, String mergeField, List<FieldSchema> newFields) {
 		String type = source.path("type").asString("").toLowerCase(Locale.ROOT);
 		ContainerKind kind = switch (type) {
 			case "volume" -> ContainerKind.VOLUME;
@@ -167,43 +226,24 @@ final class MergeJobs {
 			}
 		}
 		for (StoredObject file : files) {
-			if (!contains(file.key(), mergeField.getBytes(StandardCharsets.UTF_8))) {
-				return "merge field '" + mergeField + "' is not a column of '"
-						+ file.key().substring(container.prefix().length()) + "'";
+			String name = file.key().substring(container.prefix().length());
+			List<String> columns;
+			try {
+				columns = this.checker.parquetColumns(file.key());
+			}
+			catch (ImportFailure ex) {
+				return "'" + name + "': " + ex.reason();
+			}
+			if (!columns.contains(mergeField)) {
+				return "merge field '" + mergeField + "' is not a column of '" + name + "'";
+			}
+			for (FieldSchema field : newFields) {
+				if (!columns.contains(field.name())) {
+					return "new field '" + field.name() + "' is not a column of '" + name + "'";
+				}
 			}
 		}
 		return null;
-	}
-
-	private boolean contains(String key, byte[] needle) {
-		byte[] buffer = new byte[64 * 1024 + needle.length];
-		int kept = 0;
-		try (InputStream in = this.objects.open(key)) {
-			int read;
-			while ((read = in.read(buffer, kept, buffer.length - kept)) > 0) {
-				int length = kept + read;
-				for (int i = 0; i + needle.length <= length; i++) {
-					if (matches(buffer, i, needle)) {
-						return true;
-					}
-				}
-				kept = Math.min(needle.length - 1, length);
-				System.arraycopy(buffer, length - kept, buffer, 0, kept);
-			}
-			return false;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static boolean matches(byte[] buffer, int offset, byte[] needle) {
-		for (int j = 0; j < needle.length; j++) {
-			if (buffer[offset + j] != needle[j]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -52,7 +52,8 @@ public class SampleApplication {
 			if (serve) {
 				// A local key that opens only this emulator: shown so that it can be called directly too.
 				System.out.println("Emulator API key: " + emulator.apiKey() + " (curl -H 'Authorization: Bearer "
-						+ emulator.apiKey() + "' " + emulator.controlPlaneUrl() + "/v2/volumes)");
+						+ emulator.apiKey() + "' '" + emulator.controlPlaneUrl() + "/v2/volumes?projectId="
+						+ emulator.projectId() + "')");
 			}
 			arguments.addAll(0, EmbeddedEmulator.arguments(emulator));
 		}

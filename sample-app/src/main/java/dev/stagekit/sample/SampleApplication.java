@@ -49,6 +49,12 @@ public class SampleApplication {
 			emulator = EmbeddedEmulator.start();
 			System.out.println("No ZILLIZ_CLOUD_API_KEY: using the embedded Zilliz Cloud emulator at "
 					+ emulator.controlPlaneUrl());
+			if (serve) {
+				// A local key that opens only this emulator: shown so that it can be called directly too.
+				System.out.println("Emulator API key: " + emulator.apiKey() + " (curl -H 'Authorization: Bearer "
+						+ emulator.apiKey() + "' '" + emulator.controlPlaneUrl() + "/v2/volumes?projectId="
+						+ emulator.projectId() + "')");
+			}
 			arguments.addAll(0, EmbeddedEmulator.arguments(emulator));
 		}
 		arguments.add("--sample.mode=" + (serve ? "serve" : "journey"));

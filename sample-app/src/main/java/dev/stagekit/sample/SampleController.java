@@ -1,5 +1,6 @@
 package dev.stagekit.sample;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +11,8 @@ import dev.stagekit.client.ReactiveVolumeManager;
 import dev.stagekit.client.StageInfo;
 import dev.stagekit.client.VolumeInfo;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.upload.FileManagers;
-import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
 import reactor.core.publisher.Flux;
@@ -20,7 +21,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The HTTP side of the sample ({@code serve}): stream a multipart file straight into a volume, start a
- * directory upload and follow it as server-sent events, list volumes and stages.
+ * directory upload and follow it as server-sent events, list volumes and stages. A failure of the service
+ * is answered with its message: HTTP 502 and a problem detail, or an {@code error} event on a progress stream.
  */
 @RestController
 @ConditionalOnProperty(name = "sample.mode", havingValue = "serve")
@@ -46,7 +51,7 @@ class SampleController {
 
 	private final ZillizCloudClients clients;
 
-	private final Map<String, Flux<UploadProgress>> uploads = new ConcurrentHashMap<>();
+	private final Map<String, Flux<ServerSentEvent<Object>>> uploads = new ConcurrentHashMap<>();
 
 	SampleController(FileManagers files, ReactiveVolumeManager volumes, ReactiveStageManager stages,
 			ZillizCloudClients clients) {
@@ -67,22 +72,37 @@ class SampleController {
 	/** Starts uploading a server-side directory; follow it at {@code /uploads/{id}/progress}. */
 	@PostMapping("/volumes/{volume}/uploads")
 	Map<String, String> startUpload(@PathVariable String volume, @RequestBody DirectoryUpload request) {
+		Path source = Path.of(request.source());
+		if (!Files.isDirectory(source)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"No directory " + source.toAbsolutePath() + " on the server: give an existing directory as source");
+		}
 		String id = UUID.randomUUID().toString();
-		Flux<UploadProgress> progress = this.files.reactiveVolume(volume)
-			.uploadWithProgress(UploadRequest.builder(Path.of(request.source()), request.target()).build())
+		Flux<ServerSentEvent<Object>> events = Flux
+			.defer(() -> this.files.reactiveVolume(volume)
+				.uploadWithProgress(UploadRequest.builder(source, request.target()).build()))
+			.map((progress) -> ServerSentEvent.<Object>builder(progress).event("progress").build())
+			.onErrorResume((failure) -> Mono.just(ServerSentEvent
+				.<Object>builder(new UploadFailure(SampleApplication.describe(failure)))
+				.event("error")
+				.build()))
 			.replay(1)
 			.autoConnect(0);
-		this.uploads.put(id, progress);
+		this.uploads.put(id, events);
 		return Map.of("id", id, "progress", "/uploads/" + id + "/progress");
 	}
 
+	/**
+	 * Progress of a directory upload as server-sent events: {@code progress} events (the last one carries the
+	 * result), or an {@code error} event with the failure's message.
+	 */
 	@GetMapping(path = "/uploads/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<UploadProgress> progress(@PathVariable String id) {
-		Flux<UploadProgress> progress = this.uploads.get(id);
-		if (progress == null) {
+	Flux<ServerSentEvent<Object>> progress(@PathVariable String id) {
+		Flux<ServerSentEvent<Object>> events = this.uploads.get(id);
+		if (events == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No upload " + id);
 		}
-		return progress;
+		return events;
 	}
 
 	@GetMapping("/volumes")
@@ -99,6 +119,11 @@ class SampleController {
 		return this.stages.listAll(projectId);
 	}
 
+	@ExceptionHandler(ZillizCloudException.class)
+	ProblemDetail zillizCloudFailure(ZillizCloudException failure) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, SampleApplication.describe(failure));
+	}
+
 	/**
 	 * A directory upload request.
 	 *
@@ -106,6 +131,14 @@ class SampleController {
 	 * @param target the target path in the volume
 	 */
 	record DirectoryUpload(String source, String target) {
+	}
+
+	/**
+	 * The data of an {@code error} event.
+	 *
+	 * @param message what failed and why
+	 */
+	record UploadFailure(String message) {
 	}
 
 }

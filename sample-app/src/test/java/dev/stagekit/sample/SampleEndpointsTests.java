@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.stagekit.client.CreateVolumeRequest;
 import dev.stagekit.client.VolumeManager;
@@ -22,6 +23,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,7 +32,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's HTTP endpoints ({@code serve}) against the emulator.
+ * The sample's HTTP endpoints ({@code serve}) against the emulator, including the README's curl examples
+ * as written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.mode=serve")
 @AutoConfigureWebTestClient(timeout = "PT60S")
@@ -122,6 +125,138 @@ class SampleEndpointsTests {
 		assertThat(events.get(events.size() - 1).result()).isNotNull();
 		assertThat(events.get(events.size() - 1).result().objects()).hasSize(2);
 		this.web.get().uri("/uploads/unknown/progress").exchange().expectStatus().isNotFound();
+	}
+
+	/** The README's curl lines, in order, against the volume {@code serve} creates at startup. */
+	@Test
+	void readmeExamplesWhenServingShouldWorkAgainstTheVolumeCreatedAtStartup() throws Exception {
+		// curl -F file=@rows.json 'http://localhost:8080/volumes/my_volume/files?path=incoming'
+		byte[] rows = "{\"rows\": [{\"id\": 1}]}\n".getBytes(StandardCharsets.UTF_8);
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("file", new ByteArrayResource(rows) {
+
+			@Override
+			public String getFilename() {
+				return "rows.json";
+			}
+
+		});
+		this.web.post()
+			.uri("/volumes/my_volume/files?path=incoming")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String prefix = emulator.volumePrefix("my_volume").orElseThrow();
+		assertThat(emulator.object(prefix + "incoming/rows.json")).get()
+			.satisfies((object) -> assertThat(object.size()).isEqualTo(rows.length));
+
+		// curl -H 'Content-Type: application/json' -d '{"source":"...","target":"batch/"}' .../volumes/my_volume/uploads
+		Path source = Files.createDirectories(temp.resolve("batch"));
+		Files.writeString(source.resolve("rows-1.json"), "{\"rows\": []}");
+		Files.writeString(source.resolve("rows-2.csv"), "id\n1\n");
+		Map<String, String> started = this.web.post()
+			.uri("/volumes/my_volume/uploads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"source\":\"" + source + "\",\"target\":\"batch/\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, String>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(started.get("progress")).isEqualTo("/uploads/" + started.get("id") + "/progress");
+
+		// curl -N http://localhost:8080/uploads/<id>/progress
+		List<ServerSentEvent<UploadProgress>> events = this.web.get()
+			.uri(started.get("progress"))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<UploadProgress>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(events).isNotEmpty().allSatisfy((event) -> assertThat(event.event()).isEqualTo("progress"));
+		assertThat(events.get(events.size() - 1).data().result().objects()).hasSize(2);
+		assertThat(emulator.object(prefix + "batch/rows-2.csv")).isPresent();
+
+		// curl http://localhost:8080/volumes; curl http://localhost:8080/stages
+		this.web.get().uri("/volumes").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((json) -> assertThat(json).contains("\"my_volume\""));
+		this.web.get().uri("/stages").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void progressWhenUploadFailsShouldEndWithAnErrorEventThatSaysWhy() throws Exception {
+		Path source = Files.createDirectories(temp.resolve("doomed"));
+		Files.writeString(source.resolve("a.json"), "{\"rows\": []}");
+		String progress = this.web.post()
+			.uri("/volumes/no_such_volume/uploads")
+			.bodyValue(new SampleController.DirectoryUpload(source.toString(), "x/"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, String>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("progress");
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
+			.uri(progress)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(events).isNotEmpty();
+		ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
+		assertThat(last.event()).isEqualTo("error");
+		assertThat(last.data()).containsOnlyKeys("message");
+		assertThat((String) last.data().get("message")).contains("no_such_volume")
+			.doesNotContain("\tat ")
+			.doesNotContain(emulator.apiKey());
+	}
+
+	@Test
+	void postFileWhenVolumeIsMissingShouldAnswerBadGatewayWithTheServicesMessage() {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("file", new ByteArrayResource(new byte[] { 1, 2, 3 }) {
+
+			@Override
+			public String getFilename() {
+				return "rows.json";
+			}
+
+		});
+		this.web.post()
+			.uri("/volumes/no_such_volume/files")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("no_such_volume").doesNotContain("\tat "));
+	}
+
+	@Test
+	void startUploadWhenSourceIsNotADirectoryShouldAnswerBadRequest() {
+		this.web.post()
+			.uri("/volumes/my_volume/uploads")
+			.bodyValue(new SampleController.DirectoryUpload("/nonexistent/batch", "batch/"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 	}
 
 }

@@ -83,9 +83,10 @@ final class TestRows {
 	record Article(long id, String title, float[] embedding) {
 
 		static Article of(long id, int dimension) {
+			java.util.SplittableRandom random = new java.util.SplittableRandom(id);
 			float[] vector = new float[dimension];
 			for (int i = 0; i < dimension; i++) {
-				vector[i] = (float) Math.sin(id + i);
+				vector[i] = (float) random.nextDouble(-1, 1);
 			}
 			return new Article(id, "article " + id, vector);
 		}

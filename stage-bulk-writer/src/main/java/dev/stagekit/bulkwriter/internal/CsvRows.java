@@ -32,6 +32,8 @@ public final class CsvRows implements FormatWriter {
 
 	private final StringWriter scratch = new StringWriter();
 
+	private long size;
+
 	/**
 	 * Open a file and write the header.
 	 * @param file the file to create
@@ -108,11 +110,13 @@ public final class CsvRows implements FormatWriter {
 
 	private void line(StringBuilder line) throws IOException {
 		this.writer.append(line).append('\n');
+		// Characters, not bytes: close enough to roll files (exact for ASCII, under for other text).
+		this.size += line.length() + 1;
 	}
 
 	@Override
 	public long size() {
-		return this.counter.count();
+		return Math.max(this.size, this.counter.count());
 	}
 
 	@Override

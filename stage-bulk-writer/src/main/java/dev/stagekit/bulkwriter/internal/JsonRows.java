@@ -1,6 +1,5 @@
 package dev.stagekit.bulkwriter.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ public final class JsonRows implements FormatWriter {
 	 */
 	public JsonRows(Path file, List<FieldSchema> fields) throws IOException {
 		OutputStream out = Files.newOutputStream(file);
-		this.counter = new CountingOutputStream(new BufferedOutputStream(out, 64 * 1024));
+		this.counter = new CountingOutputStream(out);
 		this.generator = RowValidator.MAPPER.createGenerator(this.counter);
 		this.fields = fields;
 		this.generator.writeStartObject();
@@ -114,7 +113,7 @@ public final class JsonRows implements FormatWriter {
 
 	@Override
 	public long size() {
-		return this.counter.count();
+		return this.counter.count() + this.generator.streamWriteOutputBuffered();
 	}
 
 	@Override

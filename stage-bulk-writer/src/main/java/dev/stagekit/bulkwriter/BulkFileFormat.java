@@ -14,12 +14,26 @@ public enum BulkFileFormat {
 	JSON("json"),
 
 	/** CSV with a header line. */
-	CSV("csv");
+	CSV("csv"),
+
+	/**
+	 * NumPy: each file is a directory {@code <n>/} with one {@code <field>.npy} per field (and
+	 * {@code $meta.npy}); for numbers, booleans, VARCHAR, JSON, float and binary vectors, without nulls.
+	 */
+	NUMPY("npy");
 
 	private final String extension;
 
 	BulkFileFormat(String extension) {
 		this.extension = extension;
+	}
+
+	/**
+	 * Whether each file of this format is a directory of files.
+	 * @return whether files are directories
+	 */
+	public boolean isDirectory() {
+		return this == NUMPY;
 	}
 
 	/**

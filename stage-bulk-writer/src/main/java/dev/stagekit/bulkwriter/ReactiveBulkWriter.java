@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import dev.stagekit.bulkwriter.internal.CsvRows;
 import dev.stagekit.bulkwriter.internal.FormatWriter;
 import dev.stagekit.bulkwriter.internal.JsonRows;
+import dev.stagekit.bulkwriter.internal.NumpyRows;
 import dev.stagekit.bulkwriter.internal.ParquetFormatWriter;
 import dev.stagekit.bulkwriter.internal.RowValidator;
 import dev.stagekit.bulkwriter.internal.ValidRow;
@@ -120,6 +121,9 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 		this.remoteBase = remoteBase(targetPath, this.batchId);
 		this.localBatchDirectory = settings.localDirectory().resolve(this.batchId);
 		this.uploadSlots = new Semaphore(settings.maxPendingUploads());
+		if (settings.format() == BulkFileFormat.NUMPY) {
+			NumpyRows.check(schema.writtenFields());
+		}
 	}
 
 	/**
@@ -322,7 +326,8 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 	}
 
 	private String fileName(int number) {
-		return number + "." + this.settings.format().extension();
+		return this.settings.format().isDirectory() ? String.valueOf(number)
+				: number + "." + this.settings.format().extension();
 	}
 
 	private FormatWriter open() throws IOException {
@@ -336,6 +341,7 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 					CompressionCodecName.valueOf(this.settings.compression().name()));
 			case JSON -> new JsonRows(file, fields);
 			case CSV -> new CsvRows(file, fields, dynamic);
+			case NUMPY -> new NumpyRows(file, fields, dynamic);
 		};
 		this.current = writer;
 		this.currentFile = file;
@@ -353,13 +359,13 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 		this.current = null;
 		this.currentFile = null;
 		writer.close();
-		long size = Files.size(file);
+		long size = size(file);
 		this.filesWritten++;
 		this.bytesWritten += size;
 		emit(false);
 		long first = this.firstRowOfFile;
 		long last = this.rows;
-		String path = this.remoteBase + file.getFileName();
+		String path = this.remoteBase + file.getFileName() + (this.settings.format().isDirectory() ? "/" : "");
 		try {
 			this.uploadSlots.acquire();
 		}
@@ -379,7 +385,9 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 
 	private CompletableFuture<BulkFile> upload(Path file, String path, long size, long first, long last) {
 		AtomicLong sent = new AtomicLong();
-		UploadRequest request = UploadRequest.builder(file, this.remoteBase).skipPolicy(SkipPolicy.OVERWRITE).build();
+		// A file goes into the batch directory; a NumPy batch directory into its own directory, keeping its layout.
+		String target = Files.isDirectory(file) ? path : this.remoteBase;
+		UploadRequest request = UploadRequest.builder(file, target).skipPolicy(SkipPolicy.OVERWRITE).build();
 		return this.files.uploadWithProgress(request)
 			.doOnNext((progress) -> track(progress, sent))
 			.last()
@@ -387,7 +395,9 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 				UploadResult result = progress.result();
 				UploadedObject object = (result != null && !result.objects().isEmpty()) ? result.objects().get(0)
 						: null;
-				String key = (object != null) ? object.key() : path;
+				String key = (object == null) ? path
+						: object.key().substring(0, object.key().length() - object.relativePath().length())
+								+ (Files.isDirectory(file) ? "" : object.relativePath());
 				deleteUploaded(file);
 				return new BulkFile(path, key, size, first, last);
 			})
@@ -444,22 +454,36 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 		}
 	}
 
+	private static long size(Path file) throws IOException {
+		if (!Files.isDirectory(file)) {
+			return Files.size(file);
+		}
+		try (Stream<Path> paths = Files.walk(file)) {
+			long total = 0;
+			for (Path path : (Iterable<Path>) paths::iterator) {
+				total += Files.isRegularFile(path) ? Files.size(path) : 0;
+			}
+			return total;
+		}
+	}
+
 	private void deleteUploaded(Path file) {
 		if (!this.settings.keepLocalFiles()) {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				logger.warn("Could not delete uploaded local file {}: {}", file, ex.toString());
-			}
+			deleteTree(file);
 		}
 	}
 
 	private void deleteLocalDirectory() {
-		if (this.settings.keepLocalFiles() || !Files.exists(this.localBatchDirectory)) {
+		if (!this.settings.keepLocalFiles()) {
+			deleteTree(this.localBatchDirectory);
+		}
+	}
+
+	private static void deleteTree(Path root) {
+		if (!Files.exists(root)) {
 			return;
 		}
-		try (Stream<Path> paths = Files.walk(this.localBatchDirectory)) {
+		try (Stream<Path> paths = Files.walk(root)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> {
 				try {
 					Files.deleteIfExists(path);
@@ -470,7 +494,7 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 			});
 		}
 		catch (IOException | UncheckedIOException ex) {
-			logger.warn("Could not delete local batch directory {}: {}", this.localBatchDirectory, ex.toString());
+			logger.warn("Could not delete local files under {}: {}", root, ex.toString());
 		}
 	}
 

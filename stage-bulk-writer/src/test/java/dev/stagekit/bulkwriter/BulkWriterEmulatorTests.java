@@ -235,4 +235,33 @@ class BulkWriterEmulatorTests {
 		}
 	}
 
+
+	@Test
+	void numpyBatchesKeepTheirDirectoriesInsteadOfOverwritingEachOther() throws Exception {
+		String volume = EmulatorSupport.createVolume(clients);
+		BulkWriteResult result;
+		String batchId;
+		try (BulkWriter writer = writers.writer(TestRows.articles(32), StorageLocation.volume(volume, "npy"),
+				settings().format(BulkFileFormat.NUMPY).fileSize(64 * 1024).keepLocalFiles(true).build(), null)) {
+			for (long id = 1; id <= 1500; id++) {
+				writer.append(TestRows.Article.of(id, 32));
+			}
+			batchId = writer.reactive().batchId();
+			result = writer.commit();
+		}
+		assertThat(result.files()).hasSizeGreaterThanOrEqualTo(2);
+		String base = "npy/" + batchId + "/";
+		for (int i = 0; i < result.files().size(); i++) {
+			BulkFile file = result.files().get(i);
+			assertThat(file.path()).isEqualTo(base + (i + 1) + "/");
+			assertThat(file.key()).isEqualTo(prefix(volume) + file.path());
+			for (String field : List.of("id.npy", "title.npy", "embedding.npy")) {
+				Path local = this.temp.resolve(batchId).resolve(String.valueOf(i + 1)).resolve(field);
+				assertThat(emulator.sha256(file.key() + field)).isEqualTo(EmulatorSupport.sha256(local));
+			}
+		}
+		assertThat(emulator.listObjects(prefix(volume) + base)).hasSize(3 * result.files().size());
+		assertThat(result.dataPaths().get(1)).containsExactly(base + "2/");
+	}
+
 }

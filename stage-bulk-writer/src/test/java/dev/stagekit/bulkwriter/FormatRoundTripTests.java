@@ -7,6 +7,7 @@ import java.util.List;
 import dev.stagekit.bulkwriter.internal.CsvRows;
 import dev.stagekit.bulkwriter.internal.FormatWriter;
 import dev.stagekit.bulkwriter.internal.JsonRows;
+import dev.stagekit.bulkwriter.internal.NumpyRows;
 import dev.stagekit.bulkwriter.internal.ParquetFormatWriter;
 import dev.stagekit.bulkwriter.internal.RowValidator;
 import org.apache.parquet.example.data.Group;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Each format written locally and read back.
@@ -110,6 +112,73 @@ class FormatRoundTripTests {
 		assertThat(lines.get(1)).isEqualTo("1,t1,1,1,,0.5,,false,\"{\"\"n\"\":1}\",\"[\"\"a1\"\",\"\"b\"\"]\","
 				+ "\"[1.0,1.5,-2.0,0.25]\",\"[0,60,0,192]\",\"[128,63,64,64]\",\"[255,1]\",\"{\"\"1\"\":0.25,\"\"3\"\":0.5}\","
 				+ "\"{\"\"color\"\":\"\"red1\"\"}\"");
+	}
+
+
+	@Test
+	void numpyWritesOneArrayPerFieldWithTheRowCountInItsHeader() throws Exception {
+		CollectionSchema schema = CollectionSchema.builder()
+			.field("id", DataType.INT64, (f) -> f.primaryKey(false))
+			.field("title", DataType.VARCHAR, (f) -> f.maxLength(16))
+			.field("tiny", DataType.INT8)
+			.field("flag", DataType.BOOL)
+			.field("vec", DataType.FLOAT_VECTOR, (f) -> f.dimension(3))
+			.field("bits", DataType.BINARY_VECTOR, (f) -> f.dimension(8))
+			.enableDynamicField(true)
+			.build();
+		Path batch = this.dir.resolve("1");
+		RowValidator validator = new RowValidator(schema);
+		try (NumpyRows writer = new NumpyRows(batch, schema.writtenFields(), true)) {
+			for (int i = 1; i <= 5; i++) {
+				writer.write(validator.validate(java.util.Map.of("id", (long) i, "title", "é" + "x".repeat(i), "tiny", i,
+						"flag", i % 2 == 0, "vec", new float[] { i, 0.5f, -1 }, "bits", new byte[] { (byte) i }, "k", i), i));
+			}
+		}
+		try (var files = Files.list(batch)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("id.npy",
+					"title.npy", "tiny.npy", "flag.npy", "vec.npy", "bits.npy", "$meta.npy");
+		}
+		Npy id = Npy.read(batch.resolve("id.npy"));
+		assertThat(id.header()).startsWith("{'descr': '<i8', 'fortran_order': False, 'shape': (5,), }");
+		assertThat(id.data().getLong(8 * 4)).isEqualTo(5);
+		Npy vec = Npy.read(batch.resolve("vec.npy"));
+		assertThat(vec.header()).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (5, 3), }");
+		assertThat(vec.data().getFloat(3 * 4)).isEqualTo(2f);
+		assertThat(vec.data().remaining()).isEqualTo(5 * 3 * 4);
+		Npy title = Npy.read(batch.resolve("title.npy"));
+		assertThat(title.header()).startsWith("{'descr': '<U6', 'fortran_order': False, 'shape': (5,), }");
+		assertThat(title.data().getInt(0)).isEqualTo('é');
+		assertThat(title.data().getInt(4)).isEqualTo('x');
+		assertThat(title.data().getInt(8)).isZero();
+		assertThat(Npy.read(batch.resolve("bits.npy")).header()).contains("'descr': '|u1'").contains("(5, 1)");
+		assertThat(Npy.read(batch.resolve("$meta.npy")).header()).contains("'<U7'");
+	}
+
+	@Test
+	void numpyRefusesWhatItCannotHold() {
+		assertThatExceptionOfType(InvalidSchemaException.class)
+			.isThrownBy(() -> NumpyRows.check(SCHEMA.writtenFields()))
+			.withMessage("Field 'count' is nullable or has a default value; NumPy files cannot hold nulls, use PARQUET"
+					+ " or JSON");
+		assertThatExceptionOfType(InvalidSchemaException.class)
+			.isThrownBy(() -> NumpyRows.check(java.util.List.of(SCHEMA.field("tags"))))
+			.withMessage("Field 'tags' is ARRAY, which this writer does not write as NumPy; use PARQUET or JSON");
+	}
+
+	record Npy(String header, java.nio.ByteBuffer data) {
+
+		static Npy read(Path file) throws java.io.IOException {
+			byte[] bytes = Files.readAllBytes(file);
+			assertThat(bytes[0] & 0xFF).isEqualTo(0x93);
+			assertThat(new String(bytes, 1, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("NUMPY");
+			int length = (bytes[8] & 0xFF) | ((bytes[9] & 0xFF) << 8);
+			assertThat((10 + length) % 64).isZero();
+			String header = new String(bytes, 10, length, java.nio.charset.StandardCharsets.US_ASCII);
+			assertThat(header).endsWith("\n");
+			return new Npy(header, java.nio.ByteBuffer.wrap(bytes, 10 + length, bytes.length - 10 - length).slice()
+				.order(java.nio.ByteOrder.LITTLE_ENDIAN));
+		}
+
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.stagekit.bulkwriter;
 
 /**
- * Receives a batch's progress events, from one thread at a time; an exception thrown here is logged and
- * ignored.
+ * Receives a batch's progress events, one at a time (from the appending thread or an upload thread); an
+ * exception thrown here is logged and ignored. Keep it quick: it holds up the event's thread.
  *
  * @since 0.1.0
  */

@@ -219,7 +219,8 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Append every row of a publisher, on a bounded-elastic thread, then commit.
+	 * Append every row of a publisher, on a bounded-elastic thread, then commit. If a row is refused, a file
+	 * fails or the subscription is cancelled, the batch is abandoned (see {@link #close()}).
 	 * @param rows the rows (maps or records)
 	 * @return the result of the commit
 	 */
@@ -230,7 +231,8 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 			.then(Mono.defer(this::commit))
 			.onErrorResume((error) -> Mono.fromRunnable(this::close)
 				.subscribeOn(Schedulers.boundedElastic())
-				.then(Mono.error(error)));
+				.then(Mono.error(error)))
+			.doOnCancel(() -> Schedulers.boundedElastic().schedule(this::close));
 	}
 
 	/**

@@ -264,4 +264,25 @@ class BulkWriterEmulatorTests {
 		assertThat(result.dataPaths().get(1)).containsExactly(base + "2/");
 	}
 
+
+	@Test
+	void writesIntoAStageToo() {
+		String stage = "bulk_stage_" + (System.nanoTime() % 100000);
+		clients.stages().create(new dev.stagekit.client.CreateStageRequest(emulator.projectId(), emulator.regionId(),
+				stage));
+		BulkWriteResult result;
+		try (BulkWriter writer = writers.writer(TestRows.articles(4), StorageLocation.stage(stage, "/s/"),
+				settings().build(), null)) {
+			writer.append(TestRows.Article.of(1, 4));
+			result = writer.commit();
+		}
+		String key = emulator.stagePrefix(stage).orElseThrow() + result.files().get(0).path();
+		assertThat(result.files().get(0).key()).isEqualTo(key);
+		assertThat(result.files().get(0).path()).startsWith("s/").endsWith("/1.parquet");
+		assertThat(emulator.object(key)).isPresent();
+		assertThat(emulator.requestCount("POST /v2/stages/apply")).isEqualTo(1);
+		ImportRequest request = result.importRequest("c").build();
+		assertThat(request.sourceKind()).isEqualTo(StorageLocation.Kind.STAGE);
+	}
+
 }

@@ -148,4 +148,34 @@ class RowValidationTests {
 			.withMessageContaining("a row must be a Map<String, Object> or a record, not a java.lang.String");
 	}
 
+
+	@Test
+	void arraysSparseAndBinaryVectorsAreChecked() {
+		CollectionSchema schema = CollectionSchema.builder()
+			.field("id", DataType.VARCHAR, (f) -> f.primaryKey(false).maxLength(8))
+			.field("tags", DataType.ARRAY, (f) -> f.elements(DataType.INT16, 2))
+			.field("bits", DataType.BINARY_VECTOR, (f) -> f.dimension(16))
+			.field("sparse", DataType.SPARSE_FLOAT_VECTOR)
+			.field("doc", DataType.JSON)
+			.build();
+		Map<String, Object> row = new HashMap<>(Map.of("id", "a", "tags", List.of(1, 2), "bits", new byte[2], "sparse",
+				Map.of(7, 0.5f), "doc", "{\"a\":1}"));
+		assertThat(new RowValidator(schema).validate(row, 1).values()[4]).isEqualTo("{\"a\":1}");
+		row.put("tags", List.of(1, 2, 3));
+		assertThat(refused(schema, row).getMessage()).contains("the array has 3 elements, more than the field's"
+				+ " maxCapacity of 2");
+		row.put("tags", List.of(1, 70_000));
+		assertThat(refused(schema, row).getMessage()).contains("value 70000 is out of range for ARRAY of INT16 (-32768 to 32767)");
+		row.put("tags", List.of(1));
+		row.put("bits", new byte[3]);
+		assertThat(refused(schema, row).getMessage()).contains("the vector has 3 bytes, but the field's dimension 16"
+				+ " needs 2");
+		row.put("bits", new byte[2]);
+		row.put("sparse", Map.of(-1, 0.5f));
+		assertThat(refused(schema, row).getMessage()).contains("'sparse'").contains("indices from 0 to 2^32-2");
+		row.put("sparse", Map.of(1, 0.5f));
+		row.put("doc", "{not json");
+		assertThat(refused(schema, row).getMessage()).contains("'doc'").contains("not valid JSON");
+	}
+
 }

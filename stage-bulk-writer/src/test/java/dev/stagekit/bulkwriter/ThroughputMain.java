@@ -102,6 +102,7 @@ public final class ThroughputMain {
 		}
 
 		@Override
+		@SuppressWarnings("deprecation")
 		protected WriteSupport<TestRows.Article> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
 			return support();
 		}
@@ -118,6 +119,7 @@ public final class ThroughputMain {
 				private RecordConsumer out;
 
 				@Override
+				@SuppressWarnings("deprecation")
 				public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
 					return new WriteContext(schema, new HashMap<>());
 				}

@@ -143,7 +143,9 @@ public final class ParquetFormatWriter implements FormatWriter {
 			return this;
 		}
 
+		// Abstract (and deprecated) in parquet-java: required, never called on the Hadoop-free path.
 		@Override
+		@SuppressWarnings("deprecation")
 		protected WriteSupport<ValidRow> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
 			return this.writeSupport;
 		}
@@ -171,7 +173,9 @@ public final class ParquetFormatWriter implements FormatWriter {
 			this.dynamic = dynamic;
 		}
 
+		// Abstract (and deprecated) in parquet-java: required, never called on the Hadoop-free path.
 		@Override
+		@SuppressWarnings("deprecation")
 		public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
 			return new WriteContext(this.schema, new HashMap<>());
 		}

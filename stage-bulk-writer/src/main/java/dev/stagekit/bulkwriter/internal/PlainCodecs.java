@@ -40,6 +40,7 @@ public final class PlainCodecs implements CompressionCodecFactory {
 		return new BytesInputDecompressor() {
 
 			@Override
+			@SuppressWarnings("deprecation") // see compress
 			public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
 				if (!snappy) {
 					return bytes;
@@ -73,6 +74,7 @@ public final class PlainCodecs implements CompressionCodecFactory {
 	private record Compressor(CompressionCodecName codec) implements BytesInputCompressor {
 
 		@Override
+		@SuppressWarnings("deprecation") // toByteBuffer() copies at most once; its replacement needs an allocator
 		public BytesInput compress(BytesInput bytes) throws IOException {
 			if (this.codec == CompressionCodecName.UNCOMPRESSED) {
 				return bytes;

@@ -165,10 +165,10 @@ public final class RowValidator {
 
 	private Object normalize(FieldSchema field, DataType type, Object value, long row) {
 		return switch (type) {
-			case INT8 -> integer(field, value, row, Byte.MIN_VALUE, Byte.MAX_VALUE);
-			case INT16 -> integer(field, value, row, Short.MIN_VALUE, Short.MAX_VALUE);
-			case INT32 -> integer(field, value, row, Integer.MIN_VALUE, Integer.MAX_VALUE);
-			case INT64 -> integer(field, value, row, Long.MIN_VALUE, Long.MAX_VALUE);
+			case INT8 -> integer(field, type, value, row, Byte.MIN_VALUE, Byte.MAX_VALUE);
+			case INT16 -> integer(field, type, value, row, Short.MIN_VALUE, Short.MAX_VALUE);
+			case INT32 -> integer(field, type, value, row, Integer.MIN_VALUE, Integer.MAX_VALUE);
+			case INT64 -> integer(field, type, value, row, Long.MIN_VALUE, Long.MAX_VALUE);
 			case FLOAT -> number(field, value, row).floatValue();
 			case DOUBLE -> number(field, value, row).doubleValue();
 			case BOOL -> {
@@ -187,7 +187,7 @@ public final class RowValidator {
 		};
 	}
 
-	private static Long integer(FieldSchema field, Object value, long row, long min, long max) {
+	private static Long integer(FieldSchema field, DataType type, Object value, long row, long min, long max) {
 		long result;
 		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
 			result = ((Number) value).longValue();
@@ -200,7 +200,7 @@ public final class RowValidator {
 		}
 		if (result < min || result > max) {
 			throw new InvalidRowException(row, field.name(),
-					"value " + result + " is out of range for " + field.type() + " (" + min + " to " + max + ")");
+					"value " + result + " is out of range for " + describe(field, type) + " (" + min + " to " + max + ")");
 		}
 		return result;
 	}
@@ -426,8 +426,12 @@ public final class RowValidator {
 	private static InvalidRowException wrongType(FieldSchema field, @Nullable Object value, long row,
 			String expected) {
 		String found = (value != null) ? value.getClass().getSimpleName() : "null";
-		return new InvalidRowException(row, field.name(), "wrong type for " + field.type() + ": expected " + expected
-				+ ", found " + found);
+		return new InvalidRowException(row, field.name(), "wrong type for " + describe(field, field.type())
+				+ ": expected " + expected + ", found " + found);
+	}
+
+	private static String describe(FieldSchema field, DataType type) {
+		return (field.type() == DataType.ARRAY) ? "ARRAY of " + field.elementType() : type.toString();
 	}
 
 }

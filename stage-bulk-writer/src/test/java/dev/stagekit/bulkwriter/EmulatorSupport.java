@@ -1,0 +1,91 @@
+package dev.stagekit.bulkwriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+import dev.stagekit.client.CreateVolumeRequest;
+import dev.stagekit.client.ZillizCloudClientSettings;
+import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.upload.FileManagers;
+import dev.stagekit.client.upload.UploadSettings;
+import dev.stagekit.emulator.ZillizCloudEmulator;
+
+/**
+ * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane.
+ */
+final class EmulatorSupport {
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private EmulatorSupport() {
+	}
+
+	static ZillizCloudClients clients(ZillizCloudEmulator emulator) {
+		return ZillizCloudClients.create(ZillizCloudClientSettings.builder()
+			.endpoint(emulator.controlPlaneUrl())
+			.apiKey(emulator.apiKey())
+			.projectId(emulator.projectId())
+			.regionId(emulator.regionId())
+			.clusterId(emulator.clusterId())
+			.build());
+	}
+
+	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
+			UnaryOperator<UploadSettings.Builder> settings) {
+		UploadSettings.Builder builder = UploadSettings.builder()
+			.retryBackoff(Duration.ofMillis(5))
+			.maxRetryBackoff(Duration.ofMillis(20))
+			.progressInterval(Duration.ofMillis(20));
+		return FileManagers.builder(clients)
+			.settings(settings.apply(builder).build())
+			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> trustManagers(emulator)))
+			.build();
+	}
+
+	private static TrustManager[] trustManagers(ZillizCloudEmulator emulator) {
+		try {
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(emulator.trustStore());
+			return factory.getTrustManagers();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String createVolume(ZillizCloudClients clients) {
+		String name = "bulk_" + SEQUENCE.incrementAndGet() + "_" + (System.nanoTime() % 100000);
+		clients.volumes().create(CreateVolumeRequest.builder(name).build());
+		return name;
+	}
+
+	static String sha256(Path file) {
+		try (var in = Files.newInputStream(file)) {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[64 * 1024];
+			int read;
+			while ((read = in.read(buffer)) > 0) {
+				digest.update(buffer, 0, read);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -55,8 +55,10 @@ final class JfrProfile {
 
 		INCLUSIVE.put("AWS SDK: aws-chunked body + trailer checksum", Pattern.compile(
 				"^software\\.amazon\\.awssdk\\.[^ ]*(?i:chunk|ChecksumCalculating|ChecksumSubscriber|checksums\\.)"));
-		INCLUSIVE.put("AWS SDK: SigV4 signing", Pattern.compile(
-				"^software\\.amazon\\.awssdk\\.(http\\.auth\\.aws|auth\\.signer|core\\.internal\\.http\\.pipeline\\.stages\\.SigningStage)"));
+		INCLUSIVE.put("AWS SDK: SigV4 header signing (canonical request, HMAC)", Pattern.compile(
+				"^software\\.amazon\\.awssdk\\.http\\.auth\\.aws\\.internal\\.signer\\.(V4RequestSigner|DefaultV4RequestSigner|V4CanonicalRequest|util\\.SignerUtils)"));
+		INCLUSIVE.put("AWS SDK: async signer incl. body set-up (DefaultAwsV4HttpSigner.signAsync)", Pattern.compile(
+				"^software\\.amazon\\.awssdk\\.http\\.auth\\.aws\\.internal\\.signer\\.DefaultAwsV4HttpSigner\\.signAsync"));
 		INCLUSIVE.put("AWS SDK: request marshalling", Pattern.compile(
 				"^software\\.amazon\\.awssdk\\.(protocols\\.xml\\.internal\\.marshall|core\\.internal\\.http\\.pipeline\\.stages\\.Marshall|services\\.s3\\.model\\.transform)"));
 		INCLUSIVE.put("AWS SDK: response unmarshalling", Pattern.compile(
@@ -79,6 +81,9 @@ final class JfrProfile {
 				"^(java\\.util\\.zip\\.CRC32C?\\.|sun\\.security\\.provider\\.(MD5|SHA|DigestBase)|java\\.security\\.MessageDigest\\.)"));
 		INCLUSIVE.put("XML (responses, requests)", Pattern.compile("(?i)^[^ ]*(xml|simpleframework|stax)"));
 	}
+
+	private static final Pattern GENERIC_JDK = Pattern.compile(
+			"^(java\\.lang\\.|java\\.util\\.|jdk\\.internal\\.|java\\.nio\\.(Heap)?ByteBuffer|java\\.nio\\.Buffer|java\\.time\\.|java\\.text\\.)");
 
 	private JfrProfile() {
 	}
@@ -136,7 +141,7 @@ final class JfrProfile {
 				continue;
 			}
 			samples++;
-			self.merge(group(SELF, top), 1, Integer::sum);
+			self.merge(group(SELF, selfOwner(frames)), 1, Integer::sum);
 			methods.merge(top, 1, Integer::sum);
 			threads.merge(threadGroup(thread), 1, Integer::sum);
 			Set<String> seen = new LinkedHashSet<>();
@@ -151,6 +156,20 @@ final class JfrProfile {
 			seen.forEach((label) -> inclusive.merge(label, 1, Integer::sum));
 		}
 		return new Summary(samples, self, inclusive, methods, threads, allocation, allocated, gcs, pause);
+	}
+
+	/**
+	 * The top frame, or if it is a generic JDK helper (collections, strings, method handles, locks, buffers) the
+	 * first frame below it that is not: a HashMap lookup inside the SDK's signer is the signer's time.
+	 */
+	private static String selfOwner(List<RecordedFrame> frames) {
+		for (RecordedFrame frame : frames) {
+			String name = frameName(frame);
+			if (!GENERIC_JDK.matcher(name).find()) {
+				return name;
+			}
+		}
+		return frameName(frames.get(0));
 	}
 
 	/** The first frame outside the JDK, so that allocations are charged to the library that asked for them. */

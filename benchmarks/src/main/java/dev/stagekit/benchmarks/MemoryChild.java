@@ -25,6 +25,7 @@ import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.VolumeFileManager;
+import io.netty.handler.ssl.SslProvider;
 
 /** Memory: one child JVM per file size uploads one file with ours at its defaults and reports heap and RSS peaks. */
 final class MemoryChild {
@@ -95,7 +96,7 @@ final class MemoryChild {
 		ZillizCloudClients clients = UploadBenchmarks.clients(ready);
 		TrustManager[] trust = EmulatorProcess.trustManagers(ready.caPem());
 		try (FileManagers files = FileManagers.builder(clients)
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> trust))
+			.httpClientCustomizer((http) -> http.sslProvider(SslProvider.JDK).tlsTrustManagersProvider(() -> trust))
 			.build()) {
 			VolumeFileManager manager = files.volume(o.childVolume);
 			// Warm the classes and the connection pool on a tiny file, so the peak is the upload's.

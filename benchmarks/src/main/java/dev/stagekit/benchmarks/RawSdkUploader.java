@@ -14,6 +14,7 @@ import java.util.zip.CRC32C;
 import javax.net.ssl.TrustManager;
 
 import dev.stagekit.benchmarks.EmulatorProcess.Apply;
+import io.netty.handler.ssl.SslProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * The {@linkplain Variant#PRECOMPUTED_CRC32C prototype} variant shows what a small PutObject costs without the
  * aws-chunked trailer: the file (at most 8 MiB) is read into memory, its CRC32C computed and sent as the
  * {@code x-amz-checksum-crc32c} header, with {@code RequestChecksumCalculation.WHEN_REQUIRED}; the store still
- * verifies it. Large files go through the multipart client as in the default variant.
+ * verifies it. Large files go through the multipart client as in the default variant. The Netty client uses the
+ * JDK's TLS ({@code SslProvider.JDK}, what an application without netty-tcnative gets) except in the OpenSSL variant.
  */
 final class RawSdkUploader implements Uploader {
 
@@ -49,7 +51,10 @@ final class RawSdkUploader implements Uploader {
 		DEFAULT,
 
 		/** Prototype: CRC32C precomputed from the bytes in memory, sent as a header; no aws-chunked. */
-		PRECOMPUTED_CRC32C
+		PRECOMPUTED_CRC32C,
+
+		/** Prototype: as {@link #PRECOMPUTED_CRC32C}, with Netty's OpenSSL (BoringSSL, tcnative) instead of the JDK's TLS. */
+		PRECOMPUTED_CRC32C_OPENSSL
 
 	}
 
@@ -73,6 +78,7 @@ final class RawSdkUploader implements Uploader {
 		this.filesAtOnce = filesAtOnce;
 		this.http = NettyNioAsyncHttpClient.builder()
 			.maxConcurrency(maxConnections)
+			.sslProvider((variant == Variant.PRECOMPUTED_CRC32C_OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK)
 			.tlsTrustManagersProvider(() -> trust)
 			.build();
 		this.plain = builder(apply, interceptor).build();
@@ -89,7 +95,7 @@ final class RawSdkUploader implements Uploader {
 			.forcePathStyle(true)
 			.credentialsProvider(StaticCredentialsProvider.create(
 					AwsSessionCredentials.create(apply.accessKey(), apply.secretKey(), apply.sessionToken())));
-		if (this.variant == Variant.PRECOMPUTED_CRC32C) {
+		if (this.variant != Variant.DEFAULT) {
 			builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
 		}
 		if (interceptor != null) {
@@ -100,13 +106,24 @@ final class RawSdkUploader implements Uploader {
 
 	@Override
 	public String id() {
-		return (this.variant == Variant.DEFAULT) ? "raw" : "raw-crc-header";
+		return id(this.variant);
+	}
+
+	static String id(Variant variant) {
+		return switch (variant) {
+			case DEFAULT -> "raw";
+			case PRECOMPUTED_CRC32C -> "raw-crc-header";
+			case PRECOMPUTED_CRC32C_OPENSSL -> "raw-crc-header-openssl";
+		};
 	}
 
 	@Override
 	public String label() {
-		return (this.variant == Variant.DEFAULT) ? "raw AWS SDK `S3AsyncClient` (one earlier apply)"
-				: "prototype: raw SDK, precomputed CRC32C header, no aws-chunked (one earlier apply)";
+		return switch (this.variant) {
+			case DEFAULT -> "raw AWS SDK `S3AsyncClient` (one earlier apply)";
+			case PRECOMPUTED_CRC32C -> "prototype: raw SDK, precomputed CRC32C header, no aws-chunked";
+			case PRECOMPUTED_CRC32C_OPENSSL -> "prototype: as above, Netty OpenSSL (tcnative) TLS";
+		};
 	}
 
 	@Override
@@ -141,7 +158,7 @@ final class RawSdkUploader implements Uploader {
 					.checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
 					.build(), AsyncRequestBody.fromFile(file));
 			}
-			else if (this.variant == Variant.PRECOMPUTED_CRC32C) {
+			else if (this.variant != Variant.DEFAULT) {
 				// At most 8 MiB per file and N files at once: bounded memory.
 				byte[] bytes = Files.readAllBytes(file);
 				CRC32C crc = new CRC32C();

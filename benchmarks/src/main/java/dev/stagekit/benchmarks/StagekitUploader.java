@@ -9,9 +9,14 @@ import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.client.upload.VolumeFileManager;
+import io.netty.handler.ssl.SslProvider;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 
-/** Ours: {@code FileManagers.volume(v).upload(dir, target)}, one {@code apply} per upload, timed end to end. */
+/**
+ * Ours: {@code FileManagers.volume(v).upload(dir, target)}, one {@code apply} per upload, timed end to end. The Netty
+ * client is pinned to the JDK's TLS, what an application without netty-tcnative on its class path gets (this program
+ * carries tcnative for one prototype only).
+ */
 final class StagekitUploader implements Uploader {
 
 	private final String id;
@@ -31,7 +36,7 @@ final class StagekitUploader implements Uploader {
 		this.settings = settings;
 		FileManagers.Builder builder = FileManagers.builder(clients)
 			.settings(settings)
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> trust));
+			.httpClientCustomizer((http) -> http.sslProvider(SslProvider.JDK).tlsTrustManagersProvider(() -> trust));
 		if (s3Customizer != null) {
 			builder.s3ClientCustomizer(s3Customizer);
 		}

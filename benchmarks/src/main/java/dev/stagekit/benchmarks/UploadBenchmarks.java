@@ -252,9 +252,10 @@ public final class UploadBenchmarks {
 			list.add(new RawSdkUploader(Variant.DEFAULT, defaults.fileConcurrency(), defaults.maxConnections(),
 					this.rawApply, this.trust, (wire != null) ? wire.sdk("raw") : null));
 			if (prototypes) {
-				list.add(new RawSdkUploader(Variant.PRECOMPUTED_CRC32C, defaults.fileConcurrency(),
-						defaults.maxConnections(), this.rawApply, this.trust,
-						(wire != null) ? wire.sdk("raw-crc-header") : null));
+				for (Variant variant : List.of(Variant.PRECOMPUTED_CRC32C, Variant.PRECOMPUTED_CRC32C_OPENSSL)) {
+					list.add(new RawSdkUploader(variant, defaults.fileConcurrency(), defaults.maxConnections(),
+							this.rawApply, this.trust, (wire != null) ? wire.sdk(RawSdkUploader.id(variant)) : null));
+				}
 			}
 			return list;
 		}

@@ -3,6 +3,7 @@ package dev.stagekit.benchmarks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,46 +105,90 @@ final class JfrProfile {
 			Duration gcPause) {
 	}
 
-	static Summary analyse(Path file) throws IOException {
-		Map<String, Integer> self = new HashMap<>();
-		Map<String, Integer> inclusive = new HashMap<>();
-		Map<String, Integer> methods = new HashMap<>();
-		Map<String, Integer> threads = new HashMap<>();
-		Map<String, Long> allocation = new HashMap<>();
-		long allocated = 0;
-		int samples = 0;
-		int gcs = 0;
-		Duration pause = Duration.ZERO;
+	/** A time window of one recording: the uploads of one client. */
+	record Window(Instant start, Instant end) {
+
+		boolean contains(Instant time) {
+			return !time.isBefore(this.start) && time.isBefore(this.end);
+		}
+
+	}
+
+	/**
+	 * Summarise each window of one recording. One recording spans every client, because starting JFR again
+	 * re-instruments JDK classes and deoptimises code, which would be charged to whichever client came first.
+	 */
+	static Map<String, Summary> analyse(Path file, Map<String, List<Window>> windows) throws IOException {
+		Map<String, Accumulator> accumulators = new LinkedHashMap<>();
+		windows.keySet().forEach((id) -> accumulators.put(id, new Accumulator()));
 		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+			Instant time = event.getStartTime();
+			windows.forEach((id, list) -> {
+				if (list.stream().anyMatch((window) -> window.contains(time))) {
+					accumulators.get(id).add(event);
+				}
+			});
+		}
+		Map<String, Summary> summaries = new LinkedHashMap<>();
+		accumulators.forEach((id, accumulator) -> summaries.put(id, accumulator.summary()));
+		return summaries;
+	}
+
+	private static final class Accumulator {
+
+		final Map<String, Integer> self = new HashMap<>();
+
+		final Map<String, Integer> inclusive = new HashMap<>();
+
+		final Map<String, Integer> methods = new HashMap<>();
+
+		final Map<String, Integer> threads = new HashMap<>();
+
+		final Map<String, Long> allocation = new HashMap<>();
+
+		long allocated;
+
+		int samples;
+
+		int gcs;
+
+		Duration pause = Duration.ZERO;
+
+		Summary summary() {
+			return new Summary(this.samples, this.self, this.inclusive, this.methods, this.threads, this.allocation,
+					this.allocated, this.gcs, this.pause);
+		}
+
+		void add(RecordedEvent event) {
 			String type = event.getEventType().getName();
 			if (type.equals("jdk.GarbageCollection")) {
-				gcs++;
-				pause = pause.plus(event.getDuration("sumOfPauses"));
-				continue;
+				this.gcs++;
+				this.pause = this.pause.plus(event.getDuration("sumOfPauses"));
+				return;
 			}
 			RecordedStackTrace stack = event.getStackTrace();
 			if (stack == null || stack.getFrames().isEmpty()) {
-				continue;
+				return;
 			}
 			List<RecordedFrame> frames = stack.getFrames();
 			String top = frameName(frames.get(0));
 			if (type.equals("jdk.ObjectAllocationSample")) {
 				long weight = event.getLong("weight");
-				allocated += weight;
-				allocation.merge(group(SELF, owner(frames)), weight, Long::sum);
-				continue;
+				this.allocated += weight;
+				this.allocation.merge(group(SELF, owner(frames)), weight, Long::sum);
+				return;
 			}
 			if (!type.equals("jdk.ExecutionSample")) {
-				continue;
+				return;
 			}
 			String thread = event.getThread("sampledThread").getJavaName();
 			if (thread != null && thread.startsWith("main")) {
-				continue;
+				return;
 			}
-			samples++;
-			self.merge(group(SELF, selfOwner(frames)), 1, Integer::sum);
-			methods.merge(top, 1, Integer::sum);
-			threads.merge(threadGroup(thread), 1, Integer::sum);
+			this.samples++;
+			this.self.merge(group(SELF, selfOwner(frames)), 1, Integer::sum);
+			this.methods.merge(top, 1, Integer::sum);
+			this.threads.merge(threadGroup(thread), 1, Integer::sum);
 			Set<String> seen = new LinkedHashSet<>();
 			for (RecordedFrame frame : frames) {
 				String name = frameName(frame);
@@ -153,9 +198,9 @@ final class JfrProfile {
 					}
 				});
 			}
-			seen.forEach((label) -> inclusive.merge(label, 1, Integer::sum));
+			seen.forEach((label) -> this.inclusive.merge(label, 1, Integer::sum));
 		}
-		return new Summary(samples, self, inclusive, methods, threads, allocation, allocated, gcs, pause);
+
 	}
 
 	/**

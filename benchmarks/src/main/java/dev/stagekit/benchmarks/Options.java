@@ -26,6 +26,8 @@ final class Options {
 			  --runs=N               measured runs per figure, after 1 warm-up (default 5)
 			  --workloads=a,b        only these of small, many, large, mixed (default all)
 			  --no-prototypes        skip the experimental raw-SDK variants
+			  --clients=a,b          only these clients, in this order: ours, ours-5x1, minio, raw, raw-crc-header,
+			                         raw-crc-header-openssl (default all)
 			  --memory-mib=A,B       file sizes for the memory children, MiB (default 256,2048)
 			  --child-heap=SIZE      -Xmx of the memory children (default 256m)
 			  --skip-memory          skip the memory children
@@ -57,6 +59,8 @@ final class Options {
 	List<String> workloads = List.of("small", "many", "large", "mixed");
 
 	boolean prototypes = true;
+
+	List<String> clients = List.of();
 
 	List<Integer> memoryMib = List.of(256, 2048);
 
@@ -100,6 +104,7 @@ final class Options {
 				case "--runs" -> o.runs = positive(name, value);
 				case "--workloads" -> o.workloads = workloads(name, value);
 				case "--no-prototypes" -> o.prototypes = false;
+				case "--clients" -> o.clients = List.of(value.split(","));
 				case "--memory-mib" -> o.memoryMib = list(name, value);
 				case "--child-heap" -> o.childHeap = value;
 				case "--skip-memory" -> o.skipMemory = true;

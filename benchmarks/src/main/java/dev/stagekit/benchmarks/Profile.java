@@ -2,6 +2,7 @@ package dev.stagekit.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import jdk.jfr.Recording;
 
 /**
  * The {@code --profile} mode: every client uploads the small workload a few times under a JFR recording; the
- * report compares where their Java time goes. The recordings are kept in {@code benchmarks/target/jfr/} (or the
+ * report compares where their Java time goes. The recording is kept in {@code benchmarks/target/jfr/} (or the
  * temp dir) for {@code jfr print --events jdk.ExecutionSample}.
  */
 final class Profile {
@@ -33,40 +34,49 @@ final class Profile {
 		Map<String, String> labels = new LinkedHashMap<>();
 		Map<String, double[]> cpu = new LinkedHashMap<>();
 		try (EmulatorProcess emulator = EmulatorProcess.start(root, o.plainHttp)) {
-			UploadBenchmarks.Clients clients = UploadBenchmarks.Clients.create(emulator, o.plainHttp, o.prototypes);
+			UploadBenchmarks.Clients clients = UploadBenchmarks.Clients.create(emulator, o.plainHttp, o.prototypes)
+				.only(o.clients);
 			try {
-				// Warm every client first under a discarded recording: starting JFR the first time instruments JDK
-				// classes and deoptimises compiled code, which would otherwise be charged to the first client.
-				try (Recording warm = JfrProfile.start()) {
-					for (int i = 0; i < 3; i++) {
+				// One recording for all clients (see JfrProfile.analyse); every client is warmed up under it first.
+				Path file = jfrDir.resolve("upload-profile.jfr");
+				Map<String, List<JfrProfile.Window>> windows = new LinkedHashMap<>();
+				Map<String, long[]> used = new LinkedHashMap<>();
+				try (Recording recording = JfrProfile.start()) {
+					for (int i = 0; i < 4; i++) {
 						for (Uploader uploader : clients.uploaders) {
 							uploader.upload(workload, uploader.id() + "/profile/");
 						}
 					}
-					warm.stop();
-				}
-				for (Uploader uploader : clients.uploaders) {
-					String target = uploader.id() + "/profile/";
-					long cpu0 = Jvm.processCpuNanos();
-					long start = System.nanoTime();
-					Path file = jfrDir.resolve("upload-" + uploader.id() + ".jfr");
-					try (Recording recording = JfrProfile.start()) {
-						for (int i = 0; i < o.profileUploads; i++) {
-							uploader.upload(workload, target);
+					// Clients take turns, one upload each per round, so that drift (JIT, other load) is shared.
+					List<Uploader> uploaders = clients.uploaders;
+					for (int round = 0; round < o.profileUploads; round++) {
+						for (int i = 0; i < uploaders.size(); i++) {
+							Uploader uploader = uploaders.get((i + round) % uploaders.size());
+							long cpu0 = Jvm.processCpuNanos();
+							long start = System.nanoTime();
+							Instant from = Instant.now();
+							uploader.upload(workload, uploader.id() + "/profile/");
+							windows.computeIfAbsent(uploader.id(), (id) -> new ArrayList<>())
+								.add(new JfrProfile.Window(from, Instant.now()));
+							long[] totals = used.computeIfAbsent(uploader.id(), (id) -> new long[2]);
+							totals[0] += Jvm.processCpuNanos() - cpu0;
+							totals[1] += System.nanoTime() - start;
 						}
-						recording.stop();
-						recording.dump(file);
 					}
-					long elapsed = System.nanoTime() - start;
-					long used = Jvm.processCpuNanos() - cpu0;
 					long files = (long) o.profileUploads * workload.files.size();
-					cpu.put(uploader.id(), new double[] { used / 1e6 / files,
-							UploadBenchmarks.mibPerSecond(workload.bytes * o.profileUploads, elapsed) });
-					summaries.put(uploader.id(), JfrProfile.analyse(file));
-					labels.put(uploader.id(), uploader.label());
-					UploadBenchmarks.log(String.format(Locale.ROOT, "profiled %s: %d samples, %.2f ms CPU per file, %s",
-							uploader.id(), summaries.get(uploader.id()).samples(), cpu.get(uploader.id())[0], file));
+					for (Uploader uploader : uploaders) {
+						long[] totals = used.get(uploader.id());
+						cpu.put(uploader.id(), new double[] { totals[0] / 1e6 / files,
+								UploadBenchmarks.mibPerSecond(workload.bytes * o.profileUploads, totals[1]) });
+						labels.put(uploader.id(), uploader.label());
+						UploadBenchmarks.log(String.format(Locale.ROOT, "profiled %s: %.2f ms CPU per file",
+								uploader.id(), cpu.get(uploader.id())[0]));
+					}
+					recording.stop();
+					recording.dump(file);
 				}
+				summaries.putAll(JfrProfile.analyse(file, windows));
+				UploadBenchmarks.log("recording in " + file);
 			}
 			finally {
 				clients.close();

@@ -81,7 +81,7 @@ public final class UploadBenchmarks {
 		WireProbe wire = new WireProbe();
 		Map<String, String> labels = new LinkedHashMap<>();
 		try (EmulatorProcess emulator = EmulatorProcess.start(root, o.plainHttp)) {
-			Clients clients = Clients.create(emulator, o.plainHttp, o.prototypes);
+			Clients clients = Clients.create(emulator, o.plainHttp, o.prototypes).only(o.clients);
 			try {
 				clients.uploaders.forEach((uploader) -> labels.put(uploader.id(), uploader.label()));
 				probeWire(emulator, clients, wire, root);
@@ -232,6 +232,23 @@ public final class UploadBenchmarks {
 			Clients clients = new Clients(emulator, !plainHttp, volume, zilliz);
 			clients.uploaders.addAll(clients.build(null, prototypes));
 			return clients;
+		}
+
+		/** Keep only these clients, in this order (all when empty). */
+		Clients only(List<String> ids) {
+			if (ids.isEmpty()) {
+				return this;
+			}
+			List<Uploader> kept = new ArrayList<>();
+			for (String id : ids) {
+				Uploader uploader = this.uploaders.stream().filter((u) -> u.id().equals(id.trim())).findFirst()
+					.orElseThrow(() -> new IllegalArgumentException("--clients: unknown client '" + id + "'"));
+				kept.add(uploader);
+			}
+			this.uploaders.stream().filter((u) -> !kept.contains(u)).forEach(Uploader::close);
+			this.uploaders.clear();
+			this.uploaders.addAll(kept);
+			return this;
 		}
 
 		/** Ours at its defaults, ours at the official client's concurrency, the official client, the raw SDK. */

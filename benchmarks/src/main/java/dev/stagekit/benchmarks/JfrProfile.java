@@ -23,7 +23,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Records {@code jdk.ExecutionSample} (every 2 ms of Java code per thread) and allocation samples around some
  * uploads, then aggregates them: self time by the top frame's package group, inclusive time by subsystem (a sample
  * counts once for every subsystem anywhere in its stack), top methods and the threads that ran them. The emulator
- * runs in another JVM, so every sample is the uploading client's (plus this program's own thread, which only waits).
+ * runs in another JVM, so every sample is the uploading client's (the main thread included: the raw SDK's requests
+ * are built and signed on it).
  * Java code only: time in native code (socket writes, epoll) and GC shows up in the CPU figures, not here.
  */
 final class JfrProfile {
@@ -47,6 +48,7 @@ final class JfrProfile {
 		SELF.put("AWS SDK: core pipeline, interceptors, other", Pattern.compile("^software\\.amazon\\.awssdk\\."));
 		SELF.put("Netty (other)", Pattern.compile("^io\\.netty\\."));
 		SELF.put("Reactor", Pattern.compile("^reactor\\."));
+		SELF.put("benchmark harness (the prototypes' own work, e.g. CRC32C)", Pattern.compile("^dev\\.stagekit\\.benchmarks\\."));
 		SELF.put("stagekit", Pattern.compile("^dev\\.stagekit\\."));
 		SELF.put("minio-java", Pattern.compile("^io\\.minio\\."));
 		SELF.put("OkHttp, Okio, Kotlin", Pattern.compile("^(okhttp3|okio|kotlin)\\."));
@@ -73,7 +75,7 @@ final class JfrProfile {
 		INCLUSIVE.put("TLS handshakes", Pattern.compile("^sun\\.security\\.ssl\\.(HandshakeContext|TransportContext\\.kickstart|SSLHandshake|ClientHello|ServerHello|CertificateMessage|CertificateVerify|ECDHClientKeyExchange|Finished)"));
 		INCLUSIVE.put("Netty event loop", Pattern.compile("^io\\.netty\\.channel\\.nio\\.NioEventLoop\\.run|^io\\.netty\\.channel\\.(SingleThreadIoEventLoop|nio\\.NioIoHandler)"));
 		INCLUSIVE.put("Reactor", Pattern.compile("^reactor\\."));
-		INCLUSIVE.put("stagekit", Pattern.compile("^dev\\.stagekit\\."));
+		INCLUSIVE.put("stagekit", Pattern.compile("^dev\\.stagekit\\.(?!benchmarks\\.)"));
 		INCLUSIVE.put("stagekit: file body (FileSliceBody)", Pattern.compile("^dev\\.stagekit\\..*FileSliceBody"));
 		INCLUSIVE.put("minio-java", Pattern.compile("^io\\.minio\\."));
 		INCLUSIVE.put("OkHttp", Pattern.compile("^okhttp3\\."));
@@ -181,10 +183,8 @@ final class JfrProfile {
 			if (!type.equals("jdk.ExecutionSample")) {
 				return;
 			}
+			// The main thread counts too: the raw SDK builds, signs and sends its requests on it.
 			String thread = event.getThread("sampledThread").getJavaName();
-			if (thread != null && thread.startsWith("main")) {
-				return;
-			}
 			this.samples++;
 			this.self.merge(group(SELF, selfOwner(frames)), 1, Integer::sum);
 			this.methods.merge(top, 1, Integer::sum);

@@ -186,6 +186,41 @@ final class RawSdkUploader implements Uploader {
 		CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
 	}
 
+	/**
+	 * CPU milliseconds to build and close one {@code S3AsyncClient} on an existing Netty client, as an engine that
+	 * builds one per upload (per {@code apply}) pays.
+	 */
+	static double clientConstructionCpuMs(Apply apply, TrustManager[] trust) {
+		SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
+			.sslProvider(SslProvider.JDK)
+			.tlsTrustManagersProvider(() -> trust)
+			.build();
+		try {
+			Runnable once = () -> S3AsyncClient.builder()
+				.httpClient(http)
+				.endpointOverride(apply.uri())
+				.region(Region.of(apply.signingRegion()))
+				.forcePathStyle(true)
+				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+				.credentialsProvider(StaticCredentialsProvider.create(
+						AwsSessionCredentials.create(apply.accessKey(), apply.secretKey(), apply.sessionToken())))
+				.build()
+				.close();
+			for (int i = 0; i < 20; i++) {
+				once.run();
+			}
+			int count = 50;
+			long cpu = Jvm.processCpuNanos();
+			for (int i = 0; i < count; i++) {
+				once.run();
+			}
+			return (Jvm.processCpuNanos() - cpu) / 1e6 / count;
+		}
+		finally {
+			http.close();
+		}
+	}
+
 	@Override
 	public void close() {
 		this.multipart.close();

@@ -129,7 +129,7 @@ final class Options {
 		this.largeMib = 64;
 		this.mixedLargeMib = 64;
 		this.mixedCount = 200;
-		this.memoryMib = List.of(64, 512);
+		this.memoryMib = List.of(256, 512);
 		this.profileUploads = 4;
 	}
 

@@ -67,13 +67,15 @@ final class Report {
 				runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
 				System.getProperty("java.version"), System.getProperty("java.vm.name"), runtime.maxMemory() / Workload.MIB));
 		out.append("Command: `").append(commandLine(args)).append("`\n\n");
-		out.append(String.format(Locale.ROOT, "Data plane over **%s** (the emulator's %s, its CA trusted by every client), "
+		out.append(String.format(Locale.ROOT, "Data plane over **%s** (%s), "
 				+ "loopback, emulator in a child JVM (objects on disk). %d measured runs after 1 warm-up, clients taking "
 				+ "turns within each run. MiB/s as median (min–max). CPU = this JVM's process CPU time "
 				+ "(`OperatingSystemMXBean.getProcessCpuTime()`: every client thread, GC and JIT; not the emulator's), "
 				+ "median per run, divided by files and by GiB. Ours and the official baseline are timed end to end, "
 				+ "their `apply` included; the raw SDK reuses the credentials of one earlier apply.%n%n",
-				o.plainHttp ? "plain HTTP" : "TLS", o.plainHttp ? "plain-HTTP port" : "HTTPS data plane", o.runs));
+				o.plainHttp ? "plain HTTP" : "TLS", o.plainHttp ? "the emulator's plain-HTTP port; the OpenSSL prototype "
+						+ "then differs from the other only by name" : "the emulator's HTTPS data plane, its CA trusted by every client",
+				o.runs));
 		for (Workload workload : workloads) {
 			List<Row> own = rows.stream().filter((row) -> row.workload() == workload).toList();
 			if (own.isEmpty()) {
@@ -81,8 +83,8 @@ final class Report {
 			}
 			Row official = find(own, "minio");
 			Row raw = find(own, "raw");
-			out.append(String.format(Locale.ROOT, "### %s (%s in %,d files)%n%n", workload.description,
-					Workload.size(workload.bytes), workload.files.size()));
+			out.append(String.format(Locale.ROOT, "### %s (%s in %,d file%s)%n%n", workload.description,
+					Workload.size(workload.bytes), workload.files.size(), (workload.files.size() == 1) ? "" : "s"));
 			out.append("| Client | Files × parts at once | MiB/s | × official | × raw SDK | CPU ms/file | CPU s/GiB "
 					+ "| S3 requests per upload |\n");
 			out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");

@@ -81,7 +81,7 @@ class Journey implements ApplicationRunner {
 		String stamp = LocalDateTime.now().format(STAMP);
 		String volume = option(args, "sample.volume", "sample_volume_" + stamp);
 		String stage = option(args, "sample.stage", "sample_stage_" + stamp);
-		String collection = option(args, "sample.collection", "sample_collection");
+		String collection = option(args, "sample.collection", EmbeddedEmulator.COLLECTION);
 		String projectId = this.clients.settings().projectId();
 		String regionId = this.clients.settings().regionId();
 		Path source = source(args);

@@ -14,7 +14,7 @@ import java.util.Random;
  */
 final class SampleData {
 
-	private static final int DIMENSION = 8;
+	static final int DIMENSION = 8;
 
 	private SampleData() {
 	}

@@ -73,8 +73,9 @@ class SampleJourneyTests {
 	@Test
 	void journeyWhenParquetUploadedAndMergeAskedShouldMergeIt(CapturedOutput output) throws Exception {
 		java.nio.file.Path source = java.nio.file.Files.createTempDirectory("parquet-source");
-		// A stand-in Parquet file: the emulator checks the extension and that the merge field is a column name.
-		java.nio.file.Files.writeString(source.resolve("extra.parquet"), "PAR1 id source_file PAR1");
+		// A real Parquet file: the emulator reads it against the collection's schema on import (source_file lands
+		// in the dynamic field) and joins it on the merge field.
+		writeParquet(source.resolve("extra.parquet"));
 		try (ZillizCloudEmulator emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300))
 			.start()) {
 			List<String> args = new ArrayList<>(EmbeddedEmulator.arguments(emulator));
@@ -84,6 +85,34 @@ class SampleJourneyTests {
 			assertThat(SampleApplication.run(args.toArray(String[]::new))).isZero();
 			assertThat(emulator.requestCount("POST /v2/etl/merge")).isEqualTo(1);
 			assertThat(output.getOut()).contains("Started merge job", "merge SUCCESSFUL 100%");
+		}
+	}
+
+	private static void writeParquet(java.nio.file.Path file) throws java.io.IOException {
+		org.apache.parquet.schema.MessageType schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType("""
+				message row {
+				  required int64 id;
+				  required binary title (STRING);
+				  required group vector (LIST) { repeated group list { required float element; } }
+				  required binary source_file (STRING);
+				}""");
+		try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> writer = org.apache.parquet.hadoop.example.ExampleParquetWriter
+			.builder(new org.apache.parquet.io.LocalOutputFile(file))
+			.withType(schema)
+			.build()) {
+			org.apache.parquet.example.data.simple.SimpleGroupFactory groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(
+					schema);
+			for (long id = 0; id < 3; id++) {
+				org.apache.parquet.example.data.Group row = groups.newGroup();
+				row.append("id", id);
+				row.append("title", "document " + id);
+				org.apache.parquet.example.data.Group vector = row.addGroup("vector");
+				for (int i = 0; i < SampleData.DIMENSION; i++) {
+					vector.addGroup("list").append("element", i / 10.0f);
+				}
+				row.append("source_file", "extra.parquet");
+				writer.write(row);
+			}
 		}
 	}
 

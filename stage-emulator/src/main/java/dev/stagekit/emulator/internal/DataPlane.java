@@ -58,6 +58,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  */
 public final class DataPlane implements AutoCloseable {
 
+	/** The largest body read (and dropped) before a refusal. */
+	private static final long MAX_DRAINED_BODY = 1L << 20;
+
 	/** S3's limit on the UTF-8 length of an object key. */
 	static final int MAX_KEY_BYTES = 1024;
 
@@ -244,14 +247,14 @@ public final class DataPlane implements AutoCloseable {
 			Session session;
 			if (bearer) {
 				if (DataPlane.this.unsigned == null) {
-					S3Errors.send(response, 403, "AccessDenied",
+					refuse(request, response, 403, "AccessDenied",
 							"Bearer tokens are accepted only by gcp storage; sign the request with the issued keys.",
 							resource);
 					return;
 				}
 				session = DataPlane.this.sessions.byToken(token).orElse(null);
 				if (session == null) {
-					S3Errors.send(response, 403, "InvalidAccessKeyId",
+					refuse(request, response, 403, "InvalidAccessKeyId",
 							"The security token included in the request is invalid.", resource);
 					return;
 				}
@@ -259,39 +262,39 @@ public final class DataPlane implements AutoCloseable {
 			else {
 				String accessKey = accessKey(authorization, query);
 				if (accessKey == null) {
-					S3Errors.send(response, 403, "AccessDenied", "Anonymous access is forbidden.", resource);
+					refuse(request, response, 403, "AccessDenied", "Anonymous access is forbidden.", resource);
 					return;
 				}
 				session = DataPlane.this.sessions.byAccessKey(accessKey).orElse(null);
 				if (session == null) {
-					S3Errors.send(response, 403, "InvalidAccessKeyId",
+					refuse(request, response, 403, "InvalidAccessKeyId",
 							"The AWS Access Key Id you provided does not exist in our records.", resource);
 					return;
 				}
 				if (token == null || !token.equals(session.sessionToken())) {
-					S3Errors.send(response, 403, "InvalidAccessKeyId",
+					refuse(request, response, 403, "InvalidAccessKeyId",
 							"The security token included in the request is invalid.", resource);
 					return;
 				}
 			}
 			if (DataPlane.this.sessions.isExpired(session)) {
-				S3Errors.send(response, 400, "ExpiredToken", "The provided token has expired.", resource);
+				refuse(request, response, 400, "ExpiredToken", "The provided token has expired.", resource);
 				return;
 			}
 			if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-				S3Errors.send(response, 400, "KeyTooLongError", "Your key is too long: "
+				refuse(request, response, 400, "KeyTooLongError", "Your key is too long: "
 						+ key.getBytes(StandardCharsets.UTF_8).length + " bytes of UTF-8, at most " + MAX_KEY_BYTES
 						+ " are allowed.", resource);
 				return;
 			}
 			String denied = denial(session, operation, bucket, key, query);
 			if (denied != null) {
-				S3Errors.send(response, 403, "AccessDenied", denied, resource);
+				refuse(request, response, 403, "AccessDenied", denied, resource);
 				return;
 			}
 			String unstorable = unstorable(key, query.get("prefix"));
 			if (unstorable != null) {
-				S3Errors.send(response, 400, "InvalidArgument", unstorable, resource);
+				refuse(request, response, 400, "InvalidArgument", unstorable, resource);
 				return;
 			}
 
@@ -335,6 +338,24 @@ public final class DataPlane implements AutoCloseable {
 				Response serverResponse) {
 			release(request);
 			super.onProxyResponseSuccess(request, response, serverResponse);
+		}
+
+		/**
+		 * Answers an error before S3Proxy sees the request. A body of up to 1 MiB is read first, as a
+		 * client still sending it (or waiting for {@code 100 Continue}) may otherwise see the
+		 * connection close instead of the answer; a larger one is left unread.
+		 */
+		private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+				String message, String resource) throws IOException {
+			if (request.getContentLengthLong() <= MAX_DRAINED_BODY) {
+				try {
+					skip(request.getInputStream(), MAX_DRAINED_BODY + 1);
+				}
+				catch (IOException ex) {
+					// The client went away or broke off the body; answer all the same.
+				}
+			}
+			S3Errors.send(response, status, code, message, resource);
 		}
 
 		/** The S3Proxy URL with the request's path and query exactly as received, never normalised. */
@@ -467,9 +488,9 @@ public final class DataPlane implements AutoCloseable {
 		private void inflict(DataPlaneFault fault, CountingRequest request, HttpServletResponse response,
 				String resource) throws IOException {
 			switch (fault.kind()) {
-				case ERROR -> S3Errors.send(response, fault.httpStatus(), fault.errorCode(),
+				case ERROR -> refuse(request, response, fault.httpStatus(), fault.errorCode(),
 						"Injected fault: " + fault.errorCode() + ".", resource);
-				case EXPIRED_TOKEN -> S3Errors.send(response, 400, "ExpiredToken", "The provided token has expired.",
+				case EXPIRED_TOKEN -> refuse(request, response, 400, "ExpiredToken", "The provided token has expired.",
 						resource);
 				case RESET -> {
 					long length = bodyLength(request);

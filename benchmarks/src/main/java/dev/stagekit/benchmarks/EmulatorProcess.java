@@ -74,6 +74,8 @@ final class EmulatorProcess implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
+		// Ctrl+C on the benchmark must not leave the emulator running.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "emulator-child-stop"));
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		// Polls the file the emulator writes atomically once it listens.
 		while (!Files.exists(readyFile)) {

@@ -17,8 +17,8 @@ import jdk.jfr.Recording;
 
 /**
  * The {@code --profile} mode: every client uploads the small workload a few times under a JFR recording; the
- * report compares where their Java time goes. The recording is kept in {@code benchmarks/target/jfr/} (or the
- * temp dir) for {@code jfr print --events jdk.ExecutionSample}.
+ * report compares where their Java time goes. The recording is kept in {@code benchmarks/target/jfr/} (or a new
+ * temp dir, when not run from the repository root) for {@code jfr print --events jdk.ExecutionSample}.
  */
 final class Profile {
 
@@ -27,8 +27,9 @@ final class Profile {
 
 	static void run(Options o, Path root, String[] args) throws Exception {
 		Workload workload = Workload.small("small", root.resolve("small"), o.smallCount, o.smallKib);
+		// Outside the run's own directory, which is deleted at the end.
 		Path jfrDir = Files.isDirectory(Path.of("benchmarks/target")) ? Path.of("benchmarks/target/jfr")
-				: root.resolve("jfr");
+				: Files.createTempDirectory("stagekit-jfr-");
 		Files.createDirectories(jfrDir);
 		Map<String, Summary> summaries = new LinkedHashMap<>();
 		Map<String, String> labels = new LinkedHashMap<>();

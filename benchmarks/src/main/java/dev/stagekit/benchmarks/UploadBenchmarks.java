@@ -29,11 +29,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.stagekit.client.ApplyResult;
-import dev.stagekit.client.CreateVolumeRequest;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
-import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.internal.ApplyResult;
+import dev.stagekit.client.internal.ControlPlane;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.UploadSettings;
@@ -128,7 +129,7 @@ public final class UploadBenchmarks {
 		try (emulator) {
 			String volume = "bench_" + Long.toHexString(System.nanoTime());
 			clients.volumes().create(CreateVolumeRequest.builder(volume).build());
-			ApplyResult apply = clients.engine().apply(ResourceKind.VOLUME, volume, "").block();
+			ApplyResult apply = ControlPlane.of(clients).apply(Kind.VOLUME, volume, "").block();
 			try (Ceiling ceiling = new Ceiling(apply)) {
 				Measurer measurer = new Measurer(emulator, appliesPerUpload, otherControlPlane);
 				for (Workload workload : workloads) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.emulator.ZillizCloudEmulator;

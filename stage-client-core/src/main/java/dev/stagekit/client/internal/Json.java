@@ -3,6 +3,7 @@ package dev.stagekit.client.internal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,12 @@ final class Json {
 			throw new IllegalArgumentException("an array field '" + field + "'");
 		}
 		return List.copyOf(value.values());
+	}
+
+	static void putIfPresent(Map<String, Object> body, String field, @Nullable String value) {
+		if (value != null && !value.isEmpty()) {
+			body.put(field, value);
+		}
 	}
 
 }

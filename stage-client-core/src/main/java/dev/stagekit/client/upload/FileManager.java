@@ -3,7 +3,7 @@ package dev.stagekit.client.upload;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.internal.Blocking;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +29,7 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	 * Return whether this manager writes to a stage or a volume.
 	 * @return the kind
 	 */
-	public StorageLocation.Kind kind() {
+	public Kind kind() {
 		return this.reactive.kind();
 	}
 

@@ -2,7 +2,7 @@ package dev.stagekit.client.upload;
 
 import java.nio.file.Path;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,7 +20,7 @@ public interface ReactiveFileManager {
 	 * Return whether this manager writes to a stage or a volume.
 	 * @return the kind
 	 */
-	StorageLocation.Kind kind();
+	Kind kind();
 
 	/**
 	 * Return the stage or volume name.

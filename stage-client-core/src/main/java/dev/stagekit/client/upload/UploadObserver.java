@@ -1,6 +1,6 @@
 package dev.stagekit.client.upload;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 
 /**
  * Observes uploads, for metrics or tracing: told when each upload starts and how it ends. Must be quick
@@ -19,7 +19,7 @@ public interface UploadObserver {
 	 * @param targetPath the target path as requested (a directory, or a file for streamed uploads)
 	 * @return the observation of this upload
 	 */
-	Observation start(StorageLocation.Kind kind, String name, String targetPath);
+	Observation start(Kind kind, String name, String targetPath);
 
 	/** How one upload ended; exactly one method is called. */
 	interface Observation {

@@ -2,8 +2,8 @@ package dev.stagekit.autoconfigure.health;
 
 import java.time.Duration;
 
-import dev.stagekit.client.ListVolumesRequest;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.ListVolumesRequest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;

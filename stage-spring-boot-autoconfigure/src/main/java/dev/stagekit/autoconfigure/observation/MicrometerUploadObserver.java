@@ -2,7 +2,7 @@ package dev.stagekit.autoconfigure.observation;
 
 import java.util.Locale;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.client.upload.UploadResult;
 import io.micrometer.observation.ObservationRegistry;
@@ -28,7 +28,7 @@ public class MicrometerUploadObserver implements UploadObserver {
 	}
 
 	@Override
-	public UploadObserver.Observation start(StorageLocation.Kind kind, String name, String targetPath) {
+	public UploadObserver.Observation start(Kind kind, String name, String targetPath) {
 		String kindName = kind.name().toLowerCase(Locale.ROOT);
 		io.micrometer.observation.Observation observation = io.micrometer.observation.Observation
 			.createNotStarted(NAME, this.registry)

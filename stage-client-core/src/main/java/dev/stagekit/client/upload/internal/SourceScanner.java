@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * directories on the current path are held in memory, never the whole file list, so a tree can be
  * walked twice: once to check the limits, once to upload.
  */
-public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
+final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourceScanner.class);
 
@@ -47,7 +47,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @return the scanner
 	 * @throws InvalidRequestException if the source does not exist or is neither a file nor a directory
 	 */
-	public static SourceScanner of(Path source) {
+	static SourceScanner of(Path source) {
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(source, BasicFileAttributes.class);
@@ -65,7 +65,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * Return whether the source is a directory.
 	 * @return whether it is a directory
 	 */
-	public boolean isDirectory() {
+	boolean isDirectory() {
 		return this.directory;
 	}
 
@@ -73,7 +73,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * Count the files and bytes by walking the whole source once.
 	 * @return the totals
 	 */
-	public Summary summarize() {
+	Summary summarize() {
 		long files = 0;
 		long bytes = 0;
 		long largest = 0;
@@ -112,7 +112,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param size its size in bytes
 	 * @param lastModified its modification time
 	 */
-	public record SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
+	record SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
 	}
 
 	/**
@@ -122,7 +122,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param bytes the number of bytes
 	 * @param largest the size of the largest file
 	 */
-	public record Summary(long files, long bytes, long largest) {
+	record Summary(long files, long bytes, long largest) {
 	}
 
 	private record Entry(Path path, String relativePath, BasicFileAttributes attributes) {

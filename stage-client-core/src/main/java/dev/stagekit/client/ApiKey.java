@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /**
  * Supplies the Zilliz Cloud API key; read on every request so that a rotated key is picked up.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ApiKey {

@@ -2,6 +2,7 @@ package dev.stagekit.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.stagekit.client.internal.Blocking;
@@ -14,22 +15,36 @@ import reactor.core.publisher.Mono;
  * throws the client's own unchecked {@link ZillizCloudException}s, never Reactor's wrappers.
  *
  * @param <R> the reactive face
+ * @param <B> the blocking face itself
  * @since 0.1.0
  */
-public abstract class BlockingClient<R> {
+public abstract class BlockingClient<R, B extends BlockingClient<R, B>> {
 
 	private final R reactive;
 
 	private final Duration timeout;
 
+	private final BiFunction<R, Duration, B> copy;
+
 	/**
 	 * Wrap a reactive face.
 	 * @param reactive the reactive face
 	 * @param timeout the longest time to block per call
+	 * @param copy creates the same face with another timeout (its constructor)
 	 */
-	protected BlockingClient(R reactive, Duration timeout) {
+	protected BlockingClient(R reactive, Duration timeout, BiFunction<R, Duration, B> copy) {
 		this.reactive = reactive;
 		this.timeout = InvalidSettingException.positive("timeout", timeout);
+		this.copy = copy;
+	}
+
+	/**
+	 * Return a copy blocking at most for another timeout.
+	 * @param timeout the timeout
+	 * @return a new face
+	 */
+	public final B withTimeout(Duration timeout) {
+		return this.copy.apply(this.reactive, timeout);
 	}
 
 	/**

@@ -126,7 +126,11 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 				+ "]";
 	}
 
-	/** Builder of {@link ZillizCloudClientSettings}. */
+	/**
+	 * Builder of {@link ZillizCloudClientSettings}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private URI endpoint = DEFAULT_ENDPOINT;

@@ -48,6 +48,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for Zilliz Cloud:
  * the control-plane clients for stages, volumes and import jobs, and the file managers that upload into
  * them, all on one engine.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass({ WebClient.class, ZillizCloudClients.class })

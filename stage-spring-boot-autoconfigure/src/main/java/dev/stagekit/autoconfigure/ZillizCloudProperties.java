@@ -169,6 +169,8 @@ public class ZillizCloudProperties {
 	/**
 	 * Retries of transient failures: exponential backoff with jitter; the same vocabulary for control-plane
 	 * calls ({@code zilliz.cloud.retry}) and storage requests ({@code zilliz.cloud.upload.retry}).
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Retry {
 
@@ -239,6 +241,8 @@ public class ZillizCloudProperties {
 
 	/**
 	 * Retries of storage requests; the defaults of {@link RetrySettings#STORAGE}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class UploadRetry extends Retry {
 
@@ -250,6 +254,8 @@ public class ZillizCloudProperties {
 
 	/**
 	 * The stage or volume a file manager bean is bound to.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Target {
 
@@ -270,6 +276,8 @@ public class ZillizCloudProperties {
 
 	/**
 	 * Uploads to object storage.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Upload {
 

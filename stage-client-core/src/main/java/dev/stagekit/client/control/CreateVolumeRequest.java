@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param type the volume type
  * @param storageIntegrationId the storage integration, required for {@link VolumeType#EXTERNAL}
  * @param path the directory inside the integration, ending with '/', external volumes only
+ * @since 0.1.0
  */
 public record CreateVolumeRequest(@Nullable String projectId, @Nullable String regionId, String volumeName,
 		VolumeType type, @Nullable String storageIntegrationId, @Nullable String path) {
@@ -24,7 +25,11 @@ public record CreateVolumeRequest(@Nullable String projectId, @Nullable String r
 		return new Builder(volumeName);
 	}
 
-	/** Builder of {@link CreateVolumeRequest}. */
+	/**
+	 * Builder of {@link CreateVolumeRequest}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final String volumeName;

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param currentPage the 1-based page
  * @param pageSize the page size, 1..100
  * @param type optional type filter
+ * @since 0.1.0
  */
 public record ListVolumesRequest(@Nullable String projectId, int currentPage, int pageSize,
 		@Nullable VolumeType type) {

@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reactive management of volumes ({@code /v2/volumes}).
+ *
+ * @since 0.1.0
  */
 public interface ReactiveVolumeManager {
 

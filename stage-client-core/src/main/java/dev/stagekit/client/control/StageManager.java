@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class StageManager extends BlockingClient<ReactiveStageManager> {
+public final class StageManager extends BlockingClient<ReactiveStageManager, StageManager> {
 
 	/**
 	 * Wrap a reactive manager.
@@ -21,16 +21,7 @@ public final class StageManager extends BlockingClient<ReactiveStageManager> {
 	 * @param timeout the longest time to block per call
 	 */
 	public StageManager(ReactiveStageManager reactive, Duration timeout) {
-		super(reactive, timeout);
-	}
-
-	/**
-	 * Return a copy blocking at most for another timeout.
-	 * @param timeout the timeout
-	 * @return a new manager
-	 */
-	public StageManager withTimeout(Duration timeout) {
-		return new StageManager(reactive(), timeout);
+		super(reactive, timeout, StageManager::new);
 	}
 
 	/**

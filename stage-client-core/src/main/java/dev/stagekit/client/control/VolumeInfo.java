@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param path the path inside the integration (external volumes)
  * @param status the status, e.g. {@code RUNNING}
  * @param createTime the creation time, if reported
+ * @since 0.1.0
  */
 public record VolumeInfo(String volumeName, @Nullable VolumeType type, @Nullable String regionId,
 		@Nullable String storageIntegrationId, @Nullable String path, @Nullable String status,

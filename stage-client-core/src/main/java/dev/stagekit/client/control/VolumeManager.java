@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class VolumeManager extends BlockingClient<ReactiveVolumeManager> {
+public final class VolumeManager extends BlockingClient<ReactiveVolumeManager, VolumeManager> {
 
 	/**
 	 * Wrap a reactive manager.
@@ -21,16 +21,7 @@ public final class VolumeManager extends BlockingClient<ReactiveVolumeManager> {
 	 * @param timeout the longest time to block per call
 	 */
 	public VolumeManager(ReactiveVolumeManager reactive, Duration timeout) {
-		super(reactive, timeout);
-	}
-
-	/**
-	 * Return a copy blocking at most for another timeout.
-	 * @param timeout the timeout
-	 * @return a new manager
-	 */
-	public VolumeManager withTimeout(Duration timeout) {
-		return new VolumeManager(reactive(), timeout);
+		super(reactive, timeout, VolumeManager::new);
 	}
 
 	/**

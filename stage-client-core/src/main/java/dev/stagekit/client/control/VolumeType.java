@@ -2,6 +2,8 @@ package dev.stagekit.client.control;
 
 /**
  * Type of a volume.
+ *
+ * @since 0.1.0
  */
 public enum VolumeType {
 

@@ -35,6 +35,7 @@ public record ApplyResult(Kind kind, String name, String prefix, @Nullable Strin
 	 * @param tmpSK the secret key
 	 * @param sessionToken the session token
 	 * @param expireTime when they expire
+	 * @since 0.1.0
 	 */
 	public record StorageCredentials(String tmpAK, String tmpSK, String sessionToken, Instant expireTime) {
 
@@ -51,6 +52,7 @@ public record ApplyResult(Kind kind, String name, String prefix, @Nullable Strin
 	 *
 	 * @param maxContentLength largest total upload in bytes
 	 * @param maxFileNumber largest number of files per upload, if limited
+	 * @since 0.1.0
 	 */
 	public record Condition(long maxContentLength, @Nullable Long maxFileNumber) {
 	}

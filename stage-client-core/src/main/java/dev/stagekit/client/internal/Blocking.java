@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Blocks on a {@link Mono} and unwraps Reactor's wrapping so callers see the client's own exceptions.
+ *
+ * @since 0.1.0
  */
 public final class Blocking {
 

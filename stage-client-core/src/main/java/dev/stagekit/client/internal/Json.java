@@ -17,11 +17,7 @@ final class Json {
 	}
 
 	static String text(JsonNode node, String field) {
-		String value = optText(node, field);
-		if (value == null) {
-			throw new IllegalArgumentException("a string field '" + field + "'");
-		}
-		return value;
+		return required(optText(node, field), "a string", field);
 	}
 
 	static @Nullable String optText(JsonNode node, String field) {
@@ -33,9 +29,12 @@ final class Json {
 	}
 
 	static long number(JsonNode node, String field) {
-		Long value = optLong(node, field);
+		return required(optLong(node, field), "a numeric", field);
+	}
+
+	private static <T> T required(@Nullable T value, String kind, String field) {
 		if (value == null) {
-			throw new IllegalArgumentException("a numeric field '" + field + "'");
+			throw new IllegalArgumentException(kind + " field '" + field + "'");
 		}
 		return value;
 	}

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param startTime when it started, if known
  * @param endTime when it ended, if it did
  * @param reason why it failed, empty otherwise
+ * @since 0.1.0
  */
 public record ControlPlaneJob(String jobId, @Nullable String type, String status, int progress,
 		@Nullable Instant startTime, @Nullable Instant endTime, String reason) implements JobState {

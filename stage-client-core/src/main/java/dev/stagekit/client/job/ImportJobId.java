@@ -5,6 +5,7 @@ package dev.stagekit.client.job;
  *
  * @param clusterId the cluster id
  * @param jobId the job id
+ * @since 0.1.0
  */
 public record ImportJobId(String clusterId, String jobId) {
 }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason the failure reason, empty otherwise
  * @param totalRows rows imported
  * @param details per-file progress
+ * @since 0.1.0
  */
 public record ImportJobProgress(String jobId, @Nullable String collectionName, @Nullable String fileName,
 		@Nullable Long fileSize, String state, int progress, @Nullable Instant completeTime, String reason,
@@ -70,6 +71,7 @@ public record ImportJobProgress(String jobId, @Nullable String collectionName, @
 	 * @param completeTime when it finished
 	 * @param reason failure reason
 	 * @param totalRows rows imported
+	 * @since 0.1.0
 	 */
 	public record Detail(@Nullable String fileName, @Nullable Long fileSize, @Nullable String state, int progress,
 			@Nullable Instant completeTime, String reason, @Nullable Long totalRows) {

@@ -12,7 +12,7 @@ import dev.stagekit.client.Page;
  *
  * @since 0.1.0
  */
-public final class ImportJobs extends BlockingClient<ReactiveImportJobs> {
+public final class ImportJobs extends BlockingClient<ReactiveImportJobs, ImportJobs> {
 
 	/**
 	 * Wrap the reactive import jobs.
@@ -20,16 +20,7 @@ public final class ImportJobs extends BlockingClient<ReactiveImportJobs> {
 	 * @param timeout the longest time to block per call
 	 */
 	public ImportJobs(ReactiveImportJobs reactive, Duration timeout) {
-		super(reactive, timeout);
-	}
-
-	/**
-	 * Return a copy blocking at most for another timeout.
-	 * @param timeout the timeout
-	 * @return a new face
-	 */
-	public ImportJobs withTimeout(Duration timeout) {
-		return new ImportJobs(reactive(), timeout);
+		super(reactive, timeout, ImportJobs::new);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param sourceKind whether the source is a stage or a volume
  * @param sourceName the stage or volume name
  * @param dataPaths the data paths relative to the source root, one inner list per file group
+ * @since 0.1.0
  */
 public record ImportRequest(@Nullable String clusterId, String collectionName, @Nullable String dbName,
 		@Nullable String partitionName, Kind sourceKind, String sourceName,
@@ -36,7 +37,11 @@ public record ImportRequest(@Nullable String clusterId, String collectionName, @
 		return new Builder(collectionName);
 	}
 
-	/** Builder of {@link ImportRequest}. */
+	/**
+	 * Builder of {@link ImportRequest}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final String collectionName;

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param collectionName optional collection filter
  * @param currentPage the 1-based page
  * @param pageSize the page size, 1..100
+ * @since 0.1.0
  */
 public record ListImportJobsRequest(@Nullable String clusterId, @Nullable String dbName,
 		@Nullable String collectionName, int currentPage, int pageSize) {

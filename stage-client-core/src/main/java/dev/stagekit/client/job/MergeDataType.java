@@ -2,6 +2,8 @@ package dev.stagekit.client.job;
 
 /**
  * Types a merge job can add to a collection.
+ *
+ * @since 0.1.0
  */
 public enum MergeDataType {
 

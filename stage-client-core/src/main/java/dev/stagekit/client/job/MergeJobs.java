@@ -10,7 +10,7 @@ import dev.stagekit.client.BlockingClient;
  *
  * @since 0.1.0
  */
-public final class MergeJobs extends BlockingClient<ReactiveMergeJobs> {
+public final class MergeJobs extends BlockingClient<ReactiveMergeJobs, MergeJobs> {
 
 	/**
 	 * Wrap the reactive merge jobs.
@@ -18,16 +18,7 @@ public final class MergeJobs extends BlockingClient<ReactiveMergeJobs> {
 	 * @param timeout the longest time to block per call
 	 */
 	public MergeJobs(ReactiveMergeJobs reactive, Duration timeout) {
-		super(reactive, timeout);
-	}
-
-	/**
-	 * Return a copy blocking at most for another timeout.
-	 * @param timeout the timeout
-	 * @return a new face
-	 */
-	public MergeJobs withTimeout(Duration timeout) {
-		return new MergeJobs(reactive(), timeout);
+		super(reactive, timeout, MergeJobs::new);
 	}
 
 	/**

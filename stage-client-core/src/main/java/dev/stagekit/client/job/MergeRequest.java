@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param mergeField the join key, usually the primary key
  * @param newFields the fields to add
  * @param dataSource the Parquet file or folder in a stage or volume, or {@code null} to add the fields empty
+ * @since 0.1.0
  */
 public record MergeRequest(@Nullable String clusterId, @Nullable String dbName, String collectionName,
 		@Nullable String destDbName, String destCollectionName, String mergeField, List<NewField> newFields,
@@ -42,7 +43,11 @@ public record MergeRequest(@Nullable String clusterId, @Nullable String dbName, 
 		return new Builder(collectionName, destCollectionName, mergeField);
 	}
 
-	/** Builds a {@link MergeRequest}. */
+	/**
+	 * Builds a {@link MergeRequest}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final String collectionName;

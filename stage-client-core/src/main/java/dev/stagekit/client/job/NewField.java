@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param fieldName the field name
  * @param dataType the type
  * @param maxLength the maximum length, required for {@link MergeDataType#VARCHAR} and refused otherwise
+ * @since 0.1.0
  */
 public record NewField(String fieldName, MergeDataType dataType, @Nullable Integer maxLength) {
 

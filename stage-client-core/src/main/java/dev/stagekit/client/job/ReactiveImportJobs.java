@@ -8,6 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reactive access to import jobs that load stage or volume files into a collection.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveImportJobs {
 

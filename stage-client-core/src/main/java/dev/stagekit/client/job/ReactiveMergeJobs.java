@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Merge jobs: combine a collection with Parquet data from a stage or volume into a new collection.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveMergeJobs {
 

@@ -14,6 +14,8 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
  * Blocking face of a {@link ReactiveFileManager}. Calls block for as long as the upload takes;
  * interrupting the calling thread cancels the upload. Failures are unchecked
  * {@link dev.stagekit.client.ZillizCloudException}s.
+ *
+ * @since 0.1.0
  */
 public abstract sealed class FileManager permits VolumeFileManager, StageFileManager {
 

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
  *     UploadResult result = files.volume("my_volume").upload(Path.of("data"), "run-1/");
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class FileManagers implements AutoCloseable {
 
@@ -87,7 +89,11 @@ public final class FileManagers implements AutoCloseable {
 		this.engine.close();
 	}
 
-	/** Builds {@link FileManagers}. */
+	/**
+	 * Builds {@link FileManagers}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final ZillizCloudClients clients;

@@ -13,6 +13,8 @@ import org.springframework.core.io.buffer.DataBuffer;
  * Uploads files into one stage or volume, reactively. Every method is lazy: nothing is sent until the
  * result is subscribed, and cancelling the subscription cancels the upload (started multipart uploads
  * are aborted). All file managers of one {@link FileManagers} share one engine and connection pool.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveFileManager {
 

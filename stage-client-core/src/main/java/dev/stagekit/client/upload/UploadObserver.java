@@ -5,6 +5,8 @@ import dev.stagekit.client.Kind;
 /**
  * Observes uploads, for metrics or tracing: told when each upload starts and how it ends. Must be quick
  * and must not throw; it runs on the upload's threads.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface UploadObserver {

@@ -11,6 +11,8 @@ import io.micrometer.observation.ObservationRegistry;
  * Observes every upload as a Micrometer {@code zilliz.cloud.upload} observation: its duration, with
  * low-cardinality {@code zilliz.kind} and {@code outcome} (success, failure, cancelled) and high-cardinality
  * {@code zilliz.name}, {@code zilliz.target}, {@code zilliz.files} and {@code zilliz.bytes}.
+ *
+ * @since 0.1.0
  */
 public class MicrometerUploadObserver implements UploadObserver {
 

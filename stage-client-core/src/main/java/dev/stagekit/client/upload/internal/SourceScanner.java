@@ -18,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import dev.stagekit.client.InvalidRequestException;
+import dev.stagekit.client.upload.SourceChangedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,37 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param lastModified its modification time
 	 */
 	record SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
+
+		/**
+		 * Check that the file still has the size and modification time it was listed with.
+		 * @return why it changed, or {@code null} if it did not
+		 */
+		@Nullable SourceChangedException changed() {
+			try {
+				BasicFileAttributes now = Files.readAttributes(this.path, BasicFileAttributes.class);
+				if (now.size() != this.size) {
+					return new SourceChangedException(this.path, "size " + this.size + " -> " + now.size() + " bytes",
+							null);
+				}
+				if (!now.lastModifiedTime().equals(this.lastModified)) {
+					return new SourceChangedException(this.path,
+							"modified at " + now.lastModifiedTime() + ", listed at " + this.lastModified, null);
+				}
+				return null;
+			}
+			catch (IOException ex) {
+				return new SourceChangedException(this.path, "it can no longer be read", ex);
+			}
+		}
+
+		/** Fail if the file changed since it was listed. */
+		void requireUnchanged() {
+			SourceChangedException changed = changed();
+			if (changed != null) {
+				throw changed;
+			}
+		}
+
 	}
 
 	/**

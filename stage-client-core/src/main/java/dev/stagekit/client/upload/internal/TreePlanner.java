@@ -1,36 +1,46 @@
 package dev.stagekit.client.upload.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.stagekit.client.upload.SkipPolicy;
-import dev.stagekit.client.upload.SourceChangedException;
 import dev.stagekit.client.upload.internal.SourceScanner.SourceFile;
 import dev.stagekit.client.upload.internal.SourceScanner.Summary;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Plans a tree upload: walks the source (lazily, in S3 key order), holds the limits against what is really
- * sent, and decides which files the skip policy skips, from a listing of the target prefix.
+ * sent, and decides for each file its key, its part size and whether the skip policy skips it, from the
+ * {@link ObjectListing} of the target directory. The planned files flow on to {@link TreeUpload}.
  */
 final class TreePlanner {
 
-	private final StorageRetry retry;
-
-	TreePlanner(StorageRetry retry) {
-		this.retry = retry;
+	/**
+	 * The planned files, in the order of the walk.
+	 * @param plan the upload
+	 * @param scanner the source
+	 * @param summary the source's totals as first counted
+	 * @param stored the objects under the target directory (listed only when the skip policy needs them)
+	 * @return the planned files
+	 */
+	Flux<PlannedFile> plan(UploadPlan plan, SourceScanner scanner, Summary summary, Flux<S3Object> stored) {
+		Mono<Map<String, Remote>> remote = (plan.policy() == SkipPolicy.OVERWRITE) ? Mono.just(Map.of())
+				: stored.collectMap(S3Object::key, (object) -> new Remote(object.size(), object.eTag()));
+		return remote.flatMapMany((existing) -> files(plan, scanner, summary).concatMap((file) -> {
+			String path = plan.target() + file.relativePath();
+			String key = plan.keyOf(path);
+			long partSize = PartSizes.choose(file.size(), plan.partSize());
+			return skip(plan.policy(), file, existing.get(key), partSize)
+				.map((skip) -> new PlannedFile(file, path, key, partSize, skip));
+		}));
 	}
 
 	/** The files to upload; the limits are checked again as the tree is walked, since it may have grown. */
-	Flux<SourceFile> files(UploadPlan plan, SourceScanner scanner, Summary summary) {
+	private Flux<SourceFile> files(UploadPlan plan, SourceScanner scanner, Summary summary) {
 		AtomicLong files = new AtomicLong();
 		AtomicLong bytes = new AtomicLong();
 		return Flux.fromIterable(scanner).subscribeOn(Schedulers.boundedElastic()).doOnNext((file) -> {
@@ -43,21 +53,8 @@ final class TreePlanner {
 		});
 	}
 
-	/** The objects already under the target prefix, or none when nothing is ever skipped. */
-	Mono<Map<String, Remote>> remote(UploadPlan plan) {
-		if (plan.policy() == SkipPolicy.OVERWRITE) {
-			return Mono.just(Map.of());
-		}
-		String prefix = plan.keyOf(plan.target());
-		return listPage(plan, prefix, null)
-			.expand((page) -> Boolean.TRUE.equals(page.isTruncated())
-					? listPage(plan, prefix, page.nextContinuationToken()) : Mono.empty())
-			.flatMapIterable(ListObjectsV2Response::contents)
-			.collectMap(S3Object::key, (object) -> new Remote(object.size(), object.eTag()));
-	}
-
 	/** Whether the policy skips a file, given the object stored under its key (if any). */
-	static Mono<Boolean> skip(SkipPolicy policy, SourceFile file, @Nullable Remote remote, long partSize) {
+	private static Mono<Boolean> skip(SkipPolicy policy, SourceFile file, @Nullable Remote remote, long partSize) {
 		if (remote == null) {
 			return Mono.just(false);
 		}
@@ -71,35 +68,20 @@ final class TreePlanner {
 		};
 	}
 
-	/** Fails if a file changed since it was listed. */
-	static void unchanged(SourceFile file) {
-		try {
-			BasicFileAttributes now = Files.readAttributes(file.path(), BasicFileAttributes.class);
-			if (now.size() != file.size() || !now.lastModifiedTime().equals(file.lastModified())) {
-				throw new SourceChangedException(file.path(), "size " + file.size() + " -> " + now.size()
-						+ " bytes, modified " + file.lastModified() + " -> " + now.lastModifiedTime(), null);
-			}
-		}
-		catch (IOException ex) {
-			throw new SourceChangedException(file.path(), "it can no longer be read", ex);
-		}
-	}
-
-	private Mono<ListObjectsV2Response> listPage(UploadPlan plan, String prefix, @Nullable String token) {
-		return this.retry.call(plan.session(), "ListObjectsV2", prefix,
-				(lease) -> lease.client()
-					.listObjectsV2((list) -> list.bucket(plan.bucket()).prefix(prefix).continuationToken(token)),
-				() -> {
-				});
-	}
-
 	/**
-	 * An existing object of the target directory.
+	 * One file as planned.
 	 *
-	 * @param size its size
-	 * @param etag its ETag, if listed
+	 * @param file the local file
+	 * @param path its path inside the stage or volume
+	 * @param key its object key
+	 * @param partSize its part size
+	 * @param skip whether the skip policy skips it
 	 */
-	record Remote(long size, @Nullable String etag) {
+	record PlannedFile(SourceFile file, String path, String key, long partSize, boolean skip) {
+	}
+
+	/** An existing object of the target directory. */
+	private record Remote(long size, @Nullable String etag) {
 	}
 
 }

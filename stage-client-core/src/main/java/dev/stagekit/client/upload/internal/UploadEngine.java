@@ -51,6 +51,10 @@ public final class UploadEngine implements AutoCloseable {
 
 	private final StorageClients clients;
 
+	private final ObjectListing listing;
+
+	private final TreePlanner planner;
+
 	private final TreeUpload trees;
 
 	private final StreamUpload streams;
@@ -63,12 +67,14 @@ public final class UploadEngine implements AutoCloseable {
 		this.settings = settings;
 		this.observer = observer;
 		this.clients = clients;
+		// The rooms of the pipeline, each built once: planner -> tree or stream upload -> one multipart uploader.
 		StorageRetry retry = new StorageRetry(settings.retry());
 		MultipartUpload uploader = new MultipartUpload(retry, new Checksums(settings.checksum()),
 				settings.partConcurrency());
-		this.trees = new TreeUpload(new TreePlanner(retry), uploader,
-				new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory())),
-				settings.fileConcurrency());
+		this.listing = new ObjectListing(retry);
+		this.planner = new TreePlanner();
+		ResumableUpload resumable = new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory()));
+		this.trees = new TreeUpload(uploader, resumable, settings.fileConcurrency());
 		this.streams = new StreamUpload(uploader);
 	}
 
@@ -84,14 +90,11 @@ public final class UploadEngine implements AutoCloseable {
 	public static UploadEngine create(ControlPlane controlPlane, UploadSettings settings,
 			List<Consumer<NettyNioAsyncHttpClient.Builder>> httpCustomizers,
 			List<Consumer<S3AsyncClientBuilder>> s3Customizers, UploadObserver observer) {
-		return new UploadEngine(controlPlane, settings,
-				new StorageClients(settings, httpCustomizers, s3Customizers, null, Clock.systemUTC()), observer);
+		StorageClients clients = new StorageClients(settings, httpCustomizers, s3Customizers, null, Clock.systemUTC());
+		return new UploadEngine(controlPlane, settings, clients, observer);
 	}
 
-	/**
-	 * Return the settings.
-	 * @return the settings
-	 */
+	/** @return the settings */
 	public UploadSettings settings() {
 		return this.settings;
 	}
@@ -129,8 +132,10 @@ public final class UploadEngine implements AutoCloseable {
 				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> session.lease()
 					.flatMap((lease) -> {
 						Limits.check(lease.apply(), summary.files(), summary.bytes());
-						return this.trees.upload(new UploadPlan(kind, name, target, lease.apply(), policy, partSize,
-								resumable, session, local, tracker), scanner, summary);
+						UploadPlan plan = new UploadPlan(kind, name, target, lease.apply(), policy, partSize, resumable,
+								session, local, tracker);
+						return this.trees.upload(plan,
+								this.planner.plan(plan, scanner, summary, this.listing.under(plan)));
 					}));
 				return tracker.report(work, this.settings.progressInterval());
 			});
@@ -151,19 +156,16 @@ public final class UploadEngine implements AutoCloseable {
 	Mono<UploadResult> upload(Kind kind, String name, Publisher<DataBuffer> content, String targetFile,
 			@Nullable Long length) {
 		Mono<UploadResult> upload = Mono.defer(() -> {
-			String[] split = StreamUpload.split(targetFile);
-			String directory = split[0];
-			String fileName = split[1];
+			String[] split = StreamUpload.split(targetFile); // directory, file name
 			long partSize = StreamUpload.partSize(length, this.settings.partSize());
 			ProgressTracker tracker = new ProgressTracker(1, (length != null) ? length : 0);
-			return inSession(kind, name, directory, (session, local) -> session.lease()
-				.flatMap((lease) -> this.streams.upload(new UploadPlan(kind, name, directory, lease.apply(),
-						SkipPolicy.OVERWRITE, null, false, session, local, tracker), content, fileName, length, partSize)));
+			return inSession(kind, name, split[0], (session, local) -> session.lease()
+				.flatMap((lease) -> this.streams.upload(new UploadPlan(kind, name, split[0], lease.apply(),
+						SkipPolicy.OVERWRITE, null, false, session, local, tracker), content, split[1], length, partSize)));
 		});
 		return Mono.defer(() -> {
 			UploadObserver.Observation observation = this.observer.start(kind, name, targetFile);
-			return upload.doOnNext(observation::succeeded).doOnError(observation::failed)
-				.doOnCancel(observation::cancelled);
+			return upload.doOnNext(observation::succeeded).doOnError(observation::failed).doOnCancel(observation::cancelled);
 		});
 	}
 

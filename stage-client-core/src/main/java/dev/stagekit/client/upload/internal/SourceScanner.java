@@ -198,10 +198,10 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 
 		@Override
 		public SourceFile next() {
-			if (!hasNext()) {
+			SourceFile file = hasNext() ? this.next : null;
+			if (file == null) {
 				throw new NoSuchElementException();
 			}
-			SourceFile file = this.next;
 			this.next = null;
 			return file;
 		}

@@ -58,16 +58,21 @@ final class StorageRetry {
 					.onErrorMap((ex) -> new Attempt(ex, lease.generation()));
 			});
 			Retry renewal = Retry.indefinitely()
-				.filter((ex) -> Failure.of(ex.getCause()) == Failure.CREDENTIALS_EXPIRED && renewed.compareAndSet(false, true))
+				.filter((ex) -> Failure.of(cause(ex)) == Failure.CREDENTIALS_EXPIRED && renewed.compareAndSet(false, true))
 				.doBeforeRetryAsync((signal) -> {
 					logger.debug("{} of '{}' was refused with the current credentials; renewing them", operation, key);
 					return session.renew(((Attempt) signal.failure()).generation).then();
 				});
 			return attempt.retryWhen(renewal)
-				.retryWhen(Retries.backoff(this.settings, (ex) -> Failure.isRetryable(ex.getCause()),
+				.retryWhen(Retries.backoff(this.settings, (ex) -> Failure.isRetryable(cause(ex)),
 						operation + " of '" + key + "'"))
-				.onErrorMap(Attempt.class, (failed) -> failure(failed.getCause(), operation, key, attempts.get()));
+				.onErrorMap(Attempt.class, (failed) -> failure(failed.failure, operation, key, attempts.get()));
 		});
+	}
+
+	/** The failure of an attempt, as the store or the client reported it. */
+	private static Throwable cause(Throwable failure) {
+		return (failure instanceof Attempt attempt) ? attempt.failure : failure;
 	}
 
 	private static Throwable failure(Throwable cause, String operation, String key, int attempts) {
@@ -102,10 +107,13 @@ final class StorageRetry {
 
 		private static final long serialVersionUID = 1L;
 
+		private final Throwable failure;
+
 		private final int generation;
 
 		Attempt(Throwable cause, int generation) {
 			super(cause.getMessage(), cause, false, false);
+			this.failure = cause;
 			this.generation = generation;
 		}
 

@@ -58,12 +58,13 @@ final class TreePlanner {
 		if (remote == null) {
 			return Mono.just(false);
 		}
+		String etag = remote.etag();
 		return switch (policy) {
 			case SKIP_IF_EXISTS -> Mono.just(true);
 			case SKIP_IF_SAME_SIZE -> Mono.just(remote.size() == file.size());
-			case SKIP_IF_SAME_CHECKSUM -> (remote.size() != file.size() || remote.etag() == null) ? Mono.just(false)
-					: Mono.fromCallable(() -> Etags.of(file.path(), file.size(), partSize)
-						.equals(Etags.normalize(remote.etag()))).subscribeOn(Schedulers.boundedElastic());
+			case SKIP_IF_SAME_CHECKSUM -> (remote.size() != file.size() || etag == null) ? Mono.just(false)
+					: Mono.fromCallable(() -> Etags.of(file.path(), file.size(), partSize).equals(Etags.normalize(etag)))
+						.subscribeOn(Schedulers.boundedElastic());
 			case OVERWRITE -> Mono.just(false);
 		};
 	}

@@ -27,7 +27,9 @@ public interface ApiKey {
 
 	/**
 	 * A fixed API key; {@code toString()} never shows the value.
+	 *
 	 * @param value the key
+	 * @since 0.1.0
 	 */
 	record Fixed(String value) implements ApiKey {
 

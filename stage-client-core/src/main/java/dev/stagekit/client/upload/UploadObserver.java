@@ -23,7 +23,11 @@ public interface UploadObserver {
 	 */
 	Observation start(Kind kind, String name, String targetPath);
 
-	/** How one upload ended; exactly one method is called. */
+	/**
+	 * How one upload ended; exactly one method is called.
+	 *
+	 * @since 0.1.0
+	 */
 	interface Observation {
 
 		/** Ignores the outcome. */

@@ -2,6 +2,7 @@ package dev.stagekit.autoconfigure;
 
 import java.util.List;
 import java.util.function.Consumer;
+
 import javax.net.ssl.TrustManager;
 
 import dev.stagekit.client.ApiKey;

@@ -321,6 +321,23 @@ class ZillizCloudAutoConfigurationTests {
 	}
 
 	@Test
+	void configureWhenUploadRetryInvalidShouldNameTheUploadRetryProperty() {
+		this.contextRunner
+			.withPropertyValues("zilliz.cloud.api-key=key", "zilliz.cloud.upload.retry.min-backoff=5s",
+					"zilliz.cloud.upload.retry.max-backoff=1s")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class))
+				.hasMessageContaining("zilliz.cloud.upload.retry.max-backoff")
+				.hasMessageContaining("PT1S")
+				.hasMessageContaining("must not be shorter than minBackoff"));
+		this.contextRunner.withPropertyValues("zilliz.cloud.api-key=key", "zilliz.cloud.retry.max-attempts=0")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class))
+				.hasMessageContaining("zilliz.cloud.retry.max-attempts")
+				.hasMessageContaining("at least 1"));
+	}
+
+	@Test
 	void configureWhenS3ClientMissingShouldDefineOnlyControlPlaneClients() {
 		this.contextRunner.withPropertyValues("zilliz.cloud.api-key=key", "zilliz.cloud.volume.name=vol_d")
 			.withClassLoader(new FilteredClassLoader(S3AsyncClient.class))

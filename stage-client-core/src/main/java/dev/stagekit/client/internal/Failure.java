@@ -3,6 +3,7 @@ package dev.stagekit.client.internal;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+
 import javax.net.ssl.SSLHandshakeException;
 
 import dev.stagekit.client.ZillizCloudException;

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+
 import javax.net.ssl.TrustManagerFactory;
 
 import dev.stagekit.client.RetrySettings;

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
 import javax.net.ssl.SSLHandshakeException;
 
 import dev.stagekit.client.RetrySettings;

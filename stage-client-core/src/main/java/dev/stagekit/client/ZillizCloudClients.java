@@ -27,7 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class ZillizCloudClients {
 
 	static {
-		ControlPlane.grantAccess((clients) -> clients.controlPlane);
+		ControlPlane.grantAccess((clients) -> ((ZillizCloudClients) clients).controlPlane);
 	}
 
 	private final ControlPlane controlPlane;

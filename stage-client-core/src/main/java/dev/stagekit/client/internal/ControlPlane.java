@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import dev.stagekit.client.Kind;
 import dev.stagekit.client.ZillizCloudClientSettings;
-import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.control.ReactiveStageManager;
 import dev.stagekit.client.control.ReactiveVolumeManager;
 import dev.stagekit.client.job.ReactiveImportJobs;
@@ -18,18 +17,19 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The control plane behind one {@link ZillizCloudClients}: one HTTP client and the reactive faces built on
+ * The control plane behind one {@code ZillizCloudClients}: one HTTP client and the reactive faces built on
  * it, plus the {@code apply} call that the upload engine needs.
  *
- * <p>Public because two other packages need it: {@link ZillizCloudClients} builds it, and the upload engine
+ * <p>Public because two other packages need it: {@code ZillizCloudClients} builds it, and the upload engine
  * ({@code dev.stagekit.client.upload.internal}) obtains temporary credentials through it. Applications never
- * see it: {@code ZillizCloudClients} keeps it private and hands it only to {@link #of(ZillizCloudClients)}.
+ * see it: {@code ZillizCloudClients} keeps it private and hands it only to {@link #of(Object)}. This type
+ * does not name {@code ZillizCloudClients}, so that the two do not depend on each other.
  *
  * @since 0.1.0
  */
 public final class ControlPlane {
 
-	private static volatile @Nullable Function<ZillizCloudClients, ControlPlane> access;
+	private static volatile @Nullable Function<Object, ControlPlane> access;
 
 	private final ControlPlaneClient client;
 
@@ -74,11 +74,10 @@ public final class ControlPlane {
 	}
 
 	/**
-	 * Called once by {@link ZillizCloudClients} to let {@link #of(ZillizCloudClients)} reach its private
-	 * control plane.
+	 * Called once by {@code ZillizCloudClients} to let {@link #of(Object)} reach its private control plane.
 	 * @param accessor reads the control plane of a clients instance
 	 */
-	public static void grantAccess(Function<ZillizCloudClients, ControlPlane> accessor) {
+	public static void grantAccess(Function<Object, ControlPlane> accessor) {
 		if (access != null) {
 			throw new IllegalStateException("Access to the control plane was granted already");
 		}
@@ -87,11 +86,11 @@ public final class ControlPlane {
 
 	/**
 	 * Return the control plane of a clients instance.
-	 * @param clients the clients
+	 * @param clients the {@code ZillizCloudClients}
 	 * @return its control plane
 	 */
-	public static ControlPlane of(ZillizCloudClients clients) {
-		Function<ZillizCloudClients, ControlPlane> accessor = access;
+	public static ControlPlane of(Object clients) {
+		Function<Object, ControlPlane> accessor = access;
 		// Set when ZillizCloudClients is initialised, which it is once an instance exists.
 		return Objects.requireNonNull(accessor, "ZillizCloudClients is not initialised").apply(clients);
 	}

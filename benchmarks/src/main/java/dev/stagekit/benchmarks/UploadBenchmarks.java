@@ -15,7 +15,7 @@ import javax.net.ssl.TrustManager;
 import dev.stagekit.benchmarks.EmulatorProcess.Apply;
 import dev.stagekit.benchmarks.EmulatorProcess.Ready;
 import dev.stagekit.benchmarks.RawSdkUploader.Variant;
-import dev.stagekit.client.CreateVolumeRequest;
+import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.UploadSettings;

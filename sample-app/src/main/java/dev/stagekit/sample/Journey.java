@@ -10,22 +10,23 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import dev.stagekit.client.ControlPlaneJob;
-import dev.stagekit.client.CreateStageRequest;
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.ImportJobId;
-import dev.stagekit.client.ImportJobProgress;
-import dev.stagekit.client.ImportRequest;
-import dev.stagekit.client.ListVolumesRequest;
-import dev.stagekit.client.MergeJobs;
-import dev.stagekit.client.MergeRequest;
-import dev.stagekit.client.NewField;
-import dev.stagekit.client.ReactiveImportJobs;
-import dev.stagekit.client.StageInfo;
-import dev.stagekit.client.StageManager;
-import dev.stagekit.client.VolumeInfo;
-import dev.stagekit.client.VolumeManager;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.CreateStageRequest;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.ListStagesRequest;
+import dev.stagekit.client.control.ListVolumesRequest;
+import dev.stagekit.client.control.StageInfo;
+import dev.stagekit.client.control.StageManager;
+import dev.stagekit.client.control.VolumeInfo;
+import dev.stagekit.client.control.VolumeManager;
+import dev.stagekit.client.job.ControlPlaneJob;
+import dev.stagekit.client.job.ImportJobId;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportRequest;
+import dev.stagekit.client.job.MergeJobs;
+import dev.stagekit.client.job.MergeRequest;
+import dev.stagekit.client.job.NewField;
+import dev.stagekit.client.job.ReactiveImportJobs;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
@@ -104,7 +105,7 @@ class Journey implements ApplicationRunner {
 		this.volumes.create(CreateVolumeRequest.builder(volume).build());
 		this.out.println("Created volume '" + volume + "'");
 		if (projectId != null && regionId != null) {
-			this.stages.create(new CreateStageRequest(projectId, regionId, stage));
+			this.stages.create(CreateStageRequest.builder(stage).projectId(projectId).regionId(regionId).build());
 			this.out.println("Created stage  '" + stage + "'");
 		}
 
@@ -134,7 +135,9 @@ class Journey implements ApplicationRunner {
 		List<VolumeInfo> volumeList = this.volumes.listPage(ListVolumesRequest.firstPage()).items();
 		this.out.println("Volumes: " + volumeList.stream().map(VolumeInfo::volumeName).toList());
 		if (projectId != null) {
-			List<StageInfo> stageList = this.stages.listPage(projectId, 1, 100).items();
+			List<StageInfo> stageList = this.stages
+				.listPage(ListStagesRequest.firstPage().withProjectId(projectId).withPage(1, 100))
+				.items();
 			this.out.println("Stages:  " + stageList.stream().map(StageInfo::stageName).toList());
 		}
 		this.out.println();

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.stagekit.client.ReactiveStageManager;
-import dev.stagekit.client.ReactiveVolumeManager;
-import dev.stagekit.client.StageInfo;
-import dev.stagekit.client.VolumeInfo;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.control.ReactiveStageManager;
+import dev.stagekit.client.control.ReactiveVolumeManager;
+import dev.stagekit.client.control.StageInfo;
+import dev.stagekit.client.control.VolumeInfo;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;

@@ -1,8 +1,8 @@
 package dev.stagekit.sample;
 
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.VolumeInfo;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeInfo;
+import dev.stagekit.client.control.VolumeManager;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;

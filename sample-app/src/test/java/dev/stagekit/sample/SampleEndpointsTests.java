@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.emulator.ZillizCloudEmulator;

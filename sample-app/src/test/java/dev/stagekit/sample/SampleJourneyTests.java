@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stagekit.client.ImportJobSummary;
-import dev.stagekit.client.ListImportJobsRequest;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.job.ImportJobSummary;
+import dev.stagekit.client.job.ListImportJobsRequest;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.Test;

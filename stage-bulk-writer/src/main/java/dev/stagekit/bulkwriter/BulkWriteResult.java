@@ -2,7 +2,8 @@ package dev.stagekit.bulkwriter;
 
 import java.util.List;
 
-import dev.stagekit.client.ImportRequest;
+import dev.stagekit.client.job.ImportRequest;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.StorageLocation;
 
 /**
@@ -44,7 +45,7 @@ public record BulkWriteResult(StorageLocation location, List<BulkFile> files, lo
 	 */
 	public ImportRequest.Builder importRequest(String collectionName) {
 		ImportRequest.Builder builder = ImportRequest.builder(collectionName);
-		return (this.location.kind() == StorageLocation.Kind.VOLUME)
+		return (this.location.kind() == Kind.VOLUME)
 				? builder.fromVolume(this.location.name(), dataPaths())
 				: builder.fromStage(this.location.name(), dataPaths());
 	}

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import dev.stagekit.client.ImportJobProgress;
+import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudException;
 import reactor.core.publisher.Mono;

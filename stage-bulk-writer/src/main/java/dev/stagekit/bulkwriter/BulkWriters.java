@@ -2,7 +2,8 @@ package dev.stagekit.bulkwriter;
 
 import java.util.Objects;
 
-import dev.stagekit.client.ReactiveImportJobs;
+import dev.stagekit.client.job.ReactiveImportJobs;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;
@@ -85,7 +86,7 @@ public final class BulkWriters {
 	 */
 	public ReactiveBulkWriter reactiveWriter(CollectionSchema schema, StorageLocation target,
 			BulkWriterSettings settings, @Nullable BulkWriteProgressListener listener) {
-		ReactiveFileManager files = (target.kind() == StorageLocation.Kind.VOLUME)
+		ReactiveFileManager files = (target.kind() == Kind.VOLUME)
 				? this.fileManagers.reactiveVolume(target.name()) : this.fileManagers.reactiveStage(target.name());
 		return new ReactiveBulkWriter(files, this.importJobs, schema, target.path(), settings, listener);
 	}

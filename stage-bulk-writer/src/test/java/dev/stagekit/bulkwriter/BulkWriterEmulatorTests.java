@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.stagekit.client.ImportJobProgress;
-import dev.stagekit.client.ImportRequest;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;
@@ -268,8 +268,8 @@ class BulkWriterEmulatorTests {
 	@Test
 	void writesIntoAStageToo() {
 		String stage = "bulk_stage_" + (System.nanoTime() % 100000);
-		clients.stages().create(new dev.stagekit.client.CreateStageRequest(emulator.projectId(), emulator.regionId(),
-				stage));
+		clients.stages().create(new dev.stagekit.client.control.CreateStageRequest(emulator.projectId(),
+				emulator.regionId(), stage));
 		BulkWriteResult result;
 		try (BulkWriter writer = writers.writer(TestRows.articles(4), StorageLocation.stage(stage, "/s/"),
 				settings().build(), null)) {
@@ -282,7 +282,7 @@ class BulkWriterEmulatorTests {
 		assertThat(emulator.object(key)).isPresent();
 		assertThat(emulator.requestCount("POST /v2/stages/apply")).isEqualTo(1);
 		ImportRequest request = result.importRequest("c").build();
-		assertThat(request.sourceKind()).isEqualTo(StorageLocation.Kind.STAGE);
+		assertThat(request.sourceKind()).isEqualTo(dev.stagekit.client.Kind.STAGE);
 	}
 
 }

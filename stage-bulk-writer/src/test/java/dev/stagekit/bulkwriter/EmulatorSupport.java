@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-import dev.stagekit.client.CreateVolumeRequest;
+import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;
@@ -44,8 +44,7 @@ final class EmulatorSupport {
 	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
 			UnaryOperator<UploadSettings.Builder> settings) {
 		UploadSettings.Builder builder = UploadSettings.builder()
-			.retryBackoff(Duration.ofMillis(5))
-			.maxRetryBackoff(Duration.ofMillis(20))
+			.retry(dev.stagekit.client.RetrySettings.STORAGE.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)))
 			.progressInterval(Duration.ofMillis(20));
 		return FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())

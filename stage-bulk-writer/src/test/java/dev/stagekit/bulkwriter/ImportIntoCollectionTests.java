@@ -3,7 +3,7 @@ package dev.stagekit.bulkwriter;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.stagekit.client.ImportJobProgress;
+import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.FileManagers;

@@ -66,8 +66,8 @@ public final class MemoryChild {
 	private record Acknowledging(long[] files) implements ReactiveFileManager {
 
 		@Override
-		public StorageLocation.Kind kind() {
-			return StorageLocation.Kind.VOLUME;
+		public dev.stagekit.client.Kind kind() {
+			return dev.stagekit.client.Kind.VOLUME;
 		}
 
 		@Override

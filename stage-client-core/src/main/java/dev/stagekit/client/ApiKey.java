@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /**
  * Supplies the Zilliz Cloud API key; read on every request so that a rotated key is picked up.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ApiKey {
@@ -25,7 +27,9 @@ public interface ApiKey {
 
 	/**
 	 * A fixed API key; {@code toString()} never shows the value.
+	 *
 	 * @param value the key
+	 * @since 0.1.0
 	 */
 	record Fixed(String value) implements ApiKey {
 

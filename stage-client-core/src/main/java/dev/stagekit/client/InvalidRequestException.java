@@ -4,12 +4,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request was rejected before being sent because an argument breaks a rule; not transient.
+ *
+ * @since 0.1.0
  */
-public final class InvalidRequestException extends ZillizCloudException {
+public class InvalidRequestException extends ZillizCloudException {
 
 	private static final long serialVersionUID = 1L;
 
 	private final String field;
+
+	private final transient @Nullable Object value;
+
+	private final String rule;
 
 	/**
 	 * Create an exception.
@@ -20,6 +26,8 @@ public final class InvalidRequestException extends ZillizCloudException {
 	public InvalidRequestException(String field, @Nullable Object value, String rule) {
 		super("Invalid " + field + " '" + value + "': " + rule, null);
 		this.field = field;
+		this.value = value;
+		this.rule = rule;
 	}
 
 	/**
@@ -28,6 +36,22 @@ public final class InvalidRequestException extends ZillizCloudException {
 	 */
 	public String field() {
 		return this.field;
+	}
+
+	/**
+	 * Return the offending value.
+	 * @return the value, if any
+	 */
+	public @Nullable Object value() {
+		return this.value;
+	}
+
+	/**
+	 * Return the rule the value breaks, in words.
+	 * @return the rule
+	 */
+	public String rule() {
+		return this.rule;
 	}
 
 	@Override

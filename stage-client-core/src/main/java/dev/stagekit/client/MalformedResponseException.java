@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The control plane answered with a body that is not the expected JSON envelope; not transient.
+ *
+ * @since 0.1.0
  */
 public final class MalformedResponseException extends ZillizCloudException {
 

@@ -10,6 +10,7 @@ import java.util.List;
  * @param currentPage the 1-based page number
  * @param pageSize the page size
  * @param items the items of this page
+ * @since 0.1.0
  */
 public record Page<T>(int count, int currentPage, int pageSize, List<T> items) {
 

@@ -6,6 +6,7 @@ package dev.stagekit.client;
  * @param kind stage or volume
  * @param name the stage or volume name
  * @param path the path relative to its root; directories end with '/'
+ * @since 0.1.0
  */
 public record StorageLocation(Kind kind, String name, String path) {
 
@@ -27,17 +28,6 @@ public record StorageLocation(Kind kind, String name, String path) {
 	 */
 	public static StorageLocation stage(String stageName, String path) {
 		return new StorageLocation(Kind.STAGE, stageName, path);
-	}
-
-	/** Whether a location is in a stage or a volume. */
-	public enum Kind {
-
-		/** A legacy stage. */
-		STAGE,
-
-		/** A volume. */
-		VOLUME
-
 	}
 
 }

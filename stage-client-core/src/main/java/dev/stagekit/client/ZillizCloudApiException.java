@@ -2,6 +2,8 @@ package dev.stagekit.client;
 
 /**
  * The control plane answered with an error: a non-zero business code or a non-2xx HTTP status.
+ *
+ * @since 0.1.0
  */
 public final class ZillizCloudApiException extends ZillizCloudException {
 

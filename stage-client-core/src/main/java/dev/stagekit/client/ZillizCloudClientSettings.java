@@ -2,9 +2,11 @@ package dev.stagekit.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+
+import static dev.stagekit.client.InvalidSettingException.positive;
+import static dev.stagekit.client.InvalidSettingException.required;
 
 /**
  * Settings of the Zilliz Cloud control-plane client.
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param projectId the default project id, if any
  * @param regionId the default region id, if any
  * @param clusterId the default cluster id for import jobs, if any
+ * @since 0.1.0
  */
 public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration connectTimeout, Duration responseTimeout,
 		RetrySettings retry, @Nullable String projectId, @Nullable String regionId, @Nullable String clusterId) {
@@ -24,13 +27,22 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 	/** The public Zilliz Cloud control-plane endpoint. */
 	public static final URI DEFAULT_ENDPOINT = URI.create("https://api.cloud.zilliz.com");
 
-	/** Validate the settings. */
+	/** The default connect timeout, 10 seconds. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The default response timeout, 30 seconds. */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Validate the settings.
+	 * @throws InvalidSettingException naming the first bad value
+	 */
 	public ZillizCloudClientSettings {
-		Objects.requireNonNull(endpoint, "endpoint must not be null");
-		Objects.requireNonNull(apiKey, "apiKey must not be null");
-		requirePositive(connectTimeout, "connectTimeout");
-		requirePositive(responseTimeout, "responseTimeout");
-		Objects.requireNonNull(retry, "retry must not be null");
+		required("endpoint", endpoint);
+		required("apiKey", apiKey);
+		positive("connectTimeout", connectTimeout);
+		positive("responseTimeout", responseTimeout);
+		required("retry", retry);
 	}
 
 	/**
@@ -114,85 +126,22 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 				+ "]";
 	}
 
-	private static void requirePositive(Duration duration, String name) {
-		Objects.requireNonNull(duration, name + " must not be null");
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive but was " + duration);
-		}
-	}
-
 	/**
-	 * Retry policy: exponential backoff with jitter for transient failures.
+	 * Builder of {@link ZillizCloudClientSettings}.
 	 *
-	 * @param maxAttempts total attempts including the first one (at least 1)
-	 * @param minBackoff the first backoff
-	 * @param maxBackoff the largest backoff
-	 * @param jitter the jitter factor between 0 and 1
+	 * @since 0.1.0
 	 */
-	public record RetrySettings(int maxAttempts, Duration minBackoff, Duration maxBackoff, double jitter) {
-
-		/** Four attempts, 200 ms to 5 s backoff, jitter 0.5. */
-		public static final RetrySettings DEFAULTS = new RetrySettings(4, Duration.ofMillis(200), Duration.ofSeconds(5),
-				0.5);
-
-		/** Validate the policy. */
-		public RetrySettings {
-			if (maxAttempts < 1) {
-				throw new IllegalArgumentException("maxAttempts must be at least 1 but was " + maxAttempts);
-			}
-			Objects.requireNonNull(minBackoff, "minBackoff must not be null");
-			Objects.requireNonNull(maxBackoff, "maxBackoff must not be null");
-			if (minBackoff.isNegative() || maxBackoff.compareTo(minBackoff) < 0) {
-				throw new IllegalArgumentException(
-						"backoff must satisfy 0 <= minBackoff <= maxBackoff but was " + minBackoff + ".." + maxBackoff);
-			}
-			if (jitter < 0 || jitter > 1) {
-				throw new IllegalArgumentException("jitter must be between 0 and 1 but was " + jitter);
-			}
-		}
-
-		/**
-		 * Return a copy with another number of attempts.
-		 * @param maxAttempts total attempts
-		 * @return a new policy
-		 */
-		public RetrySettings withMaxAttempts(int maxAttempts) {
-			return new RetrySettings(maxAttempts, this.minBackoff, this.maxBackoff, this.jitter);
-		}
-
-		/**
-		 * Return a copy with other backoff bounds.
-		 * @param minBackoff the first backoff
-		 * @param maxBackoff the largest backoff
-		 * @return a new policy
-		 */
-		public RetrySettings withBackoff(Duration minBackoff, Duration maxBackoff) {
-			return new RetrySettings(this.maxAttempts, minBackoff, maxBackoff, this.jitter);
-		}
-
-		/**
-		 * Return a copy with another jitter factor.
-		 * @param jitter the jitter factor
-		 * @return a new policy
-		 */
-		public RetrySettings withJitter(double jitter) {
-			return new RetrySettings(this.maxAttempts, this.minBackoff, this.maxBackoff, jitter);
-		}
-
-	}
-
-	/** Builder of {@link ZillizCloudClientSettings}. */
 	public static final class Builder {
 
 		private URI endpoint = DEFAULT_ENDPOINT;
 
 		private @Nullable ApiKey apiKey;
 
-		private Duration connectTimeout = Duration.ofSeconds(10);
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private Duration responseTimeout = Duration.ofSeconds(30);
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
-		private RetrySettings retry = RetrySettings.DEFAULTS;
+		private RetrySettings retry = RetrySettings.CONTROL_PLANE;
 
 		private @Nullable String projectId;
 
@@ -315,13 +264,10 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 		/**
 		 * Build the settings.
 		 * @return the settings
+		 * @throws InvalidSettingException naming the first bad value
 		 */
 		public ZillizCloudClientSettings build() {
-			ApiKey key = this.apiKey;
-			if (key == null) {
-				throw new IllegalArgumentException("apiKey must be set");
-			}
-			return new ZillizCloudClientSettings(this.endpoint, key, this.connectTimeout, this.responseTimeout,
+			return new ZillizCloudClientSettings(this.endpoint, required("apiKey", this.apiKey), this.connectTimeout, this.responseTimeout,
 					this.retry, this.projectId, this.regionId, this.clusterId);
 		}
 

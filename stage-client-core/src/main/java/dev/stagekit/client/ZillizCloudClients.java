@@ -1,41 +1,42 @@
 package dev.stagekit.client;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
+import dev.stagekit.client.control.ReactiveStageManager;
+import dev.stagekit.client.control.ReactiveVolumeManager;
+import dev.stagekit.client.control.StageManager;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.internal.Blocking;
-import dev.stagekit.client.internal.ControlPlaneClient;
-import dev.stagekit.client.internal.DefaultReactiveImportJobs;
-import dev.stagekit.client.internal.DefaultReactiveMergeJobs;
-import dev.stagekit.client.internal.DefaultReactiveStageManager;
-import dev.stagekit.client.internal.DefaultReactiveVolumeManager;
+import dev.stagekit.client.internal.ControlPlane;
+import dev.stagekit.client.job.ImportJobs;
+import dev.stagekit.client.job.MergeJobs;
+import dev.stagekit.client.job.ReactiveImportJobs;
+import dev.stagekit.client.job.ReactiveMergeJobs;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * All Zilliz Cloud control-plane clients built on one shared engine.
+ * All Zilliz Cloud control-plane clients built on one shared HTTP client; hand it to
+ * {@link dev.stagekit.client.upload.FileManagers#builder(ZillizCloudClients)} to upload files.
+ *
+ * @since 0.1.0
  */
 public final class ZillizCloudClients {
 
-	private final ControlPlaneClient engine;
+	static {
+		ControlPlane.grantAccess((clients) -> ((ZillizCloudClients) clients).controlPlane);
+	}
 
-	private final ReactiveStageManager reactiveStages;
-
-	private final ReactiveVolumeManager reactiveVolumes;
-
-	private final ReactiveImportJobs reactiveImportJobs;
-
-	private final ReactiveMergeJobs reactiveMergeJobs;
+	private final ControlPlane controlPlane;
 
 	private final Duration blockTimeout;
 
-	private ZillizCloudClients(ControlPlaneClient engine) {
-		this.engine = engine;
-		this.reactiveStages = new DefaultReactiveStageManager(engine);
-		this.reactiveVolumes = new DefaultReactiveVolumeManager(engine);
-		this.reactiveImportJobs = new DefaultReactiveImportJobs(engine);
-		this.reactiveMergeJobs = new DefaultReactiveMergeJobs(engine);
-		this.blockTimeout = Blocking.defaultTimeout(engine.settings());
+	private ZillizCloudClients(ControlPlane controlPlane) {
+		this.controlPlane = controlPlane;
+		this.blockTimeout = Blocking.defaultTimeout(controlPlane.settings());
 	}
 
 	/**
@@ -45,7 +46,7 @@ public final class ZillizCloudClients {
 	 * @return the clients
 	 */
 	public static ZillizCloudClients create(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder) {
-		return new ZillizCloudClients(new ControlPlaneClient(settings, webClientBuilder));
+		return create(settings, webClientBuilder, null);
 	}
 
 	/**
@@ -53,12 +54,28 @@ public final class ZillizCloudClients {
 	 * and proxy); the connector's own timeouts apply.
 	 * @param settings the settings
 	 * @param webClientBuilder the builder to start from (cloned)
-	 * @param connector the connector
+	 * @param connector the connector, or {@code null} for a Reactor Netty connector with the settings' timeouts
 	 * @return the clients
 	 */
 	public static ZillizCloudClients create(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder,
-			ClientHttpConnector connector) {
-		return new ZillizCloudClients(new ControlPlaneClient(settings, webClientBuilder, connector));
+			@Nullable ClientHttpConnector connector) {
+		return create(settings, webClientBuilder, connector, (builder) -> {
+		});
+	}
+
+	/**
+	 * Build the clients and customize their {@link WebClient.Builder} after the client's own settings (base
+	 * URL, connector, User-Agent), as Spring Boot applies user customizers last; the API key filter is added
+	 * after the customizer.
+	 * @param settings the settings
+	 * @param webClientBuilder the builder to start from (cloned)
+	 * @param connector the connector, or {@code null} for a Reactor Netty connector with the settings' timeouts
+	 * @param customizer customizes the builder
+	 * @return the clients
+	 */
+	public static ZillizCloudClients create(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder,
+			@Nullable ClientHttpConnector connector, Consumer<WebClient.Builder> customizer) {
+		return new ZillizCloudClients(ControlPlane.create(settings, webClientBuilder, connector, customizer));
 	}
 
 	/**
@@ -75,15 +92,7 @@ public final class ZillizCloudClients {
 	 * @return the settings
 	 */
 	public ZillizCloudClientSettings settings() {
-		return this.engine.settings();
-	}
-
-	/**
-	 * Return the shared engine (for the upload engine and the Boot starter).
-	 * @return the engine
-	 */
-	public ControlPlaneClient engine() {
-		return this.engine;
+		return this.controlPlane.settings();
 	}
 
 	/**
@@ -91,7 +100,7 @@ public final class ZillizCloudClients {
 	 * @return the manager
 	 */
 	public ReactiveStageManager reactiveStages() {
-		return this.reactiveStages;
+		return this.controlPlane.stages();
 	}
 
 	/**
@@ -99,7 +108,7 @@ public final class ZillizCloudClients {
 	 * @return the manager
 	 */
 	public ReactiveVolumeManager reactiveVolumes() {
-		return this.reactiveVolumes;
+		return this.controlPlane.volumes();
 	}
 
 	/**
@@ -107,7 +116,7 @@ public final class ZillizCloudClients {
 	 * @return the import jobs
 	 */
 	public ReactiveImportJobs reactiveImportJobs() {
-		return this.reactiveImportJobs;
+		return this.controlPlane.importJobs();
 	}
 
 	/**
@@ -115,15 +124,7 @@ public final class ZillizCloudClients {
 	 * @return the merge jobs
 	 */
 	public ReactiveMergeJobs reactiveMergeJobs() {
-		return this.reactiveMergeJobs;
-	}
-
-	/**
-	 * Return blocking merge jobs.
-	 * @return the merge jobs
-	 */
-	public MergeJobs mergeJobs() {
-		return new MergeJobs(this.reactiveMergeJobs, this.blockTimeout);
+		return this.controlPlane.mergeJobs();
 	}
 
 	/**
@@ -131,7 +132,7 @@ public final class ZillizCloudClients {
 	 * @return the manager
 	 */
 	public StageManager stages() {
-		return new StageManager(this.reactiveStages, this.blockTimeout);
+		return new StageManager(reactiveStages(), this.blockTimeout);
 	}
 
 	/**
@@ -139,7 +140,7 @@ public final class ZillizCloudClients {
 	 * @return the manager
 	 */
 	public VolumeManager volumes() {
-		return new VolumeManager(this.reactiveVolumes, this.blockTimeout);
+		return new VolumeManager(reactiveVolumes(), this.blockTimeout);
 	}
 
 	/**
@@ -147,7 +148,15 @@ public final class ZillizCloudClients {
 	 * @return the import jobs
 	 */
 	public ImportJobs importJobs() {
-		return new ImportJobs(this.reactiveImportJobs, this.blockTimeout);
+		return new ImportJobs(reactiveImportJobs(), this.blockTimeout);
+	}
+
+	/**
+	 * Return blocking merge jobs.
+	 * @return the merge jobs
+	 */
+	public MergeJobs mergeJobs() {
+		return new MergeJobs(reactiveMergeJobs(), this.blockTimeout);
 	}
 
 }

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Zilliz Cloud could not be reached or the connection broke; transient.
+ *
+ * @since 0.1.0
  */
 public final class ZillizCloudConnectionException extends ZillizCloudException {
 

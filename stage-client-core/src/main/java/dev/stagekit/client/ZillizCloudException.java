@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Root of the unchecked exceptions thrown by the Zilliz Cloud client.
+ *
+ * @since 0.1.0
  */
 public abstract class ZillizCloudException extends RuntimeException {
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A call to Zilliz Cloud timed out; transient.
+ *
+ * @since 0.1.0
  */
 public final class ZillizCloudTimeoutException extends ZillizCloudException {
 

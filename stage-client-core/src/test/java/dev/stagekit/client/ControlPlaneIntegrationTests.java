@@ -3,7 +3,6 @@ package dev.stagekit.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,8 +11,22 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.stagekit.client.internal.DefaultReactiveVolumeManager;
-import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.control.CreateStageRequest;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.ListStagesRequest;
+import dev.stagekit.client.control.ListVolumesRequest;
+import dev.stagekit.client.control.ReactiveVolumeManager;
+import dev.stagekit.client.control.StageInfo;
+import dev.stagekit.client.control.VolumeInfo;
+import dev.stagekit.client.control.VolumeType;
+import dev.stagekit.client.internal.ApplyResult;
+import dev.stagekit.client.internal.ControlPlane;
+import dev.stagekit.client.job.ImportJobId;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportJobSummary;
+import dev.stagekit.client.job.ImportRequest;
+import dev.stagekit.client.job.JobFailedException;
+import dev.stagekit.client.job.ListImportJobsRequest;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +43,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +115,7 @@ class ControlPlaneIntegrationTests {
 			.regionId(emulator.regionId())
 			.clusterId(emulator.clusterId())
 			.responseTimeout(Duration.ofSeconds(1))
-			.retry(new ZillizCloudClientSettings.RetrySettings(4, Duration.ofMillis(10), Duration.ofMillis(50), 0.5));
+			.retry(new RetrySettings(4, Duration.ofMillis(10), Duration.ofMillis(50), 0.5));
 	}
 
 	private static String uniqueName(String prefix) {
@@ -179,7 +191,7 @@ class ControlPlaneIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			createVolume();
 		}
-		ReactiveVolumeManager paged = new DefaultReactiveVolumeManager(clients.engine(), 2);
+		ReactiveVolumeManager paged = ControlPlane.of(clients).withListAllPageSize(2).volumes();
 		List<String> all = clients.volumes().listAll().stream().map(VolumeInfo::volumeName).toList();
 		emulator.resetRequestCounts();
 		StepVerifier.create(paged.listAll().map(VolumeInfo::volumeName).collectList())
@@ -210,13 +222,13 @@ class ControlPlaneIntegrationTests {
 	@Test
 	void manageStagesWhenCreatedShouldListDetectDuplicateAndDelete() {
 		String name = uniqueName("stage");
-		StepVerifier.create(clients.reactiveStages().create(emulator.projectId(), emulator.regionId(), name))
+		StepVerifier.create(clients.reactiveStages().create(CreateStageRequest.builder(name).projectId(emulator.projectId()).regionId(emulator.regionId()).build()))
 			.verifyComplete();
 		assertThat(clients.stages().listAll(emulator.projectId())).contains(new StageInfo(name));
-		Page<StageInfo> page = clients.stages().listPage(emulator.projectId(), 1, 100);
+		Page<StageInfo> page = clients.stages().listPage(ListStagesRequest.firstPage().withProjectId(emulator.projectId()).withPage(1, 100));
 		assertThat(page.items()).contains(new StageInfo(name));
 		assertThatExceptionOfType(ZillizCloudApiException.class)
-			.isThrownBy(() -> clients.stages().create(emulator.projectId(), emulator.regionId(), name))
+			.isThrownBy(() -> clients.stages().create(CreateStageRequest.builder(name).projectId(emulator.projectId()).regionId(emulator.regionId()).build()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(80031));
 		clients.stages().delete(name);
 		assertThat(clients.stages().listAll(emulator.projectId())).doesNotContain(new StageInfo(name));
@@ -237,18 +249,6 @@ class ControlPlaneIntegrationTests {
 	}
 
 	@Test
-	void callWhenEndpointUnknownShouldRaiseHttp404() {
-		StepVerifier
-			.create(clients.engine().exchange(HttpMethod.GET, "/v2/unknown", Map.of(), null, (data) -> data))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZillizCloudApiException.class, (api) -> {
-				assertThat(api.httpStatus()).isEqualTo(404);
-				assertThat(api.isTransient()).isFalse();
-				assertThat(api.getMessage()).contains("GET /v2/unknown");
-			}))
-			.verify(VERIFY);
-	}
-
-	@Test
 	void describeWhenBodyMalformedShouldRaiseMalformedResponseWithoutRetry() {
 		String name = createVolume();
 		emulator.inject(ControlPlaneFault.malformedBody().on("GET /v2/volumes/{name}"));
@@ -265,22 +265,10 @@ class ControlPlaneIntegrationTests {
 	}
 
 	@Test
-	void decodeWhenDataLacksFieldShouldRaiseMalformedResponseNamingIt() {
-		StepVerifier.create(clients.engine()
-			.exchange(HttpMethod.GET, "/v2/volumes", Map.of("projectId", emulator.projectId()), null, (data) -> {
-				throw new IllegalArgumentException("a string field 'nope'");
-			}))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(MalformedResponseException.class)
-				.hasMessageContaining("GET /v2/volumes")
-				.hasMessageContaining("expected a string field 'nope' in 'data'"))
-			.verify(VERIFY);
-	}
-
-	@Test
 	void applyWhenTwo503sShouldSucceedOnThirdCall() {
 		String name = createVolume();
 		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/apply").times(2));
-		ApplyResult result = clients.engine().apply(ResourceKind.VOLUME, name, "data/").block(VERIFY);
+		ApplyResult result = ControlPlane.of(clients).apply(Kind.VOLUME, name, "data/").block(VERIFY);
 		assertThat(result).isNotNull();
 		assertThat(result.name()).isEqualTo(name);
 		assertThat(result.prefix()).endsWith("/");
@@ -295,14 +283,14 @@ class ControlPlaneIntegrationTests {
 	@Test
 	void applyWhenStageShouldReturnStagePrefixAndCredentials() {
 		String name = uniqueName("stage");
-		clients.stages().create(emulator.projectId(), emulator.regionId(), name);
-		StepVerifier.create(clients.engine().apply(ResourceKind.STAGE, name, "data/")).assertNext((result) -> {
-			assertThat(result.kind()).isEqualTo(StorageLocation.Kind.STAGE);
+		clients.stages().create(CreateStageRequest.builder(name).projectId(emulator.projectId()).regionId(emulator.regionId()).build());
+		StepVerifier.create(ControlPlane.of(clients).apply(Kind.STAGE, name, "data/")).assertNext((result) -> {
+			assertThat(result.kind()).isEqualTo(Kind.STAGE);
 			assertThat(result.name()).isEqualTo(name);
 			assertThat(result.prefix()).isEqualTo(emulator.stagePrefix(name).orElseThrow());
 			assertThat(result.credentials().tmpAK()).isNotBlank();
 		}).verifyComplete();
-		StepVerifier.create(clients.engine().apply(ResourceKind.STAGE, name, "data"))
+		StepVerifier.create(ControlPlane.of(clients).apply(Kind.STAGE, name, "data"))
 			.expectError(InvalidRequestException.class)
 			.verify(VERIFY);
 		assertThat(emulator.requestCount("POST /v2/stages/apply")).isEqualTo(1);
@@ -373,7 +361,7 @@ class ControlPlaneIntegrationTests {
 	 */
 	private static ZillizCloudClients slowRetryClients() {
 		return ZillizCloudClients.create(settings(emulator.apiKey()).responseTimeout(Duration.ofMillis(300))
-			.retry(new ZillizCloudClientSettings.RetrySettings(4, Duration.ofMillis(900), Duration.ofSeconds(1), 0.5))
+			.retry(new RetrySettings(4, Duration.ofMillis(900), Duration.ofSeconds(1), 0.5))
 			.build());
 	}
 
@@ -396,7 +384,7 @@ class ControlPlaneIntegrationTests {
 		String name = uniqueName("stage");
 		logs.list.clear();
 		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(500)).on("POST /v2/stages/create"));
-		slowRetryClients().stages().create(emulator.projectId(), emulator.regionId(), name);
+		slowRetryClients().stages().create(CreateStageRequest.builder(name).projectId(emulator.projectId()).regionId(emulator.regionId()).build());
 		assertThat(emulator.requestCount("POST /v2/stages/create")).isEqualTo(2);
 		assertThat(emulator.requestCount("GET /v2/stages")).isGreaterThanOrEqualTo(1);
 		assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
@@ -460,7 +448,7 @@ class ControlPlaneIntegrationTests {
 		String name = createVolume();
 		ZillizCloudClients once = ZillizCloudClients.create(settings(emulator.apiKey())
 			.responseTimeout(Duration.ofMillis(300))
-			.retry(ZillizCloudClientSettings.RetrySettings.DEFAULTS.withMaxAttempts(1))
+			.retry(RetrySettings.CONTROL_PLANE.withMaxAttempts(1))
 			.build());
 		emulator.inject(ControlPlaneFault.latency(Duration.ofMillis(1000)).on("GET /v2/volumes/{name}"));
 		StepVerifier.create(once.reactiveVolumes().describe(name))
@@ -499,10 +487,10 @@ class ControlPlaneIntegrationTests {
 		root.setLevel(Level.DEBUG);
 		logs.list.clear();
 		String name = createVolume();
-		ApplyResult result = clients.engine().apply(ResourceKind.VOLUME, name, "").block(VERIFY);
+		ApplyResult result = ControlPlane.of(clients).apply(Kind.VOLUME, name, "").block(VERIFY);
 		assertThat(result).isNotNull();
 		emulator.inject(ControlPlaneFault.httpStatus(503).on("POST /v2/volumes/apply"));
-		clients.engine().apply(ResourceKind.VOLUME, name, "x/").block(VERIFY);
+		ControlPlane.of(clients).apply(Kind.VOLUME, name, "x/").block(VERIFY);
 		ZillizCloudException failure = null;
 		try {
 			bad.volumes().describe(name);
@@ -585,14 +573,14 @@ class ControlPlaneIntegrationTests {
 		ImportJobId jobId = clients.importJobs().create(request);
 		StepVerifier.create(clients.reactiveImportJobs().awaitCompletion(jobId, Duration.ofMillis(50)))
 			.thenConsumeWhile((progress) -> !progress.isFailed())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ImportJobFailedException.class,
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(JobFailedException.class,
 					(failed) -> {
 						assertThat(failed.jobId()).isEqualTo(jobId.jobId());
 						assertThat(failed.reason()).isNotBlank();
 						assertThat(failed.getMessage()).contains(failed.reason());
 					}))
 			.verify(VERIFY);
-		assertThatExceptionOfType(ImportJobFailedException.class)
+		assertThatExceptionOfType(JobFailedException.class)
 			.isThrownBy(() -> clients.importJobs().awaitCompletion(jobId, Duration.ofMillis(50), VERIFY));
 	}
 
@@ -605,15 +593,15 @@ class ControlPlaneIntegrationTests {
 		assertThat(clients.volumes().listPage(page)).isEqualTo(clients.reactiveVolumes().listPage(page).block(VERIFY));
 		assertThat(clients.volumes().listAll())
 			.isEqualTo(clients.reactiveVolumes().listAll().collectList().block(VERIFY));
-		assertThat(clients.stages().listPage(emulator.projectId(), 1, 10))
-			.isEqualTo(clients.reactiveStages().listPage(emulator.projectId(), 1, 10).block(VERIFY));
+		assertThat(clients.stages().listPage(ListStagesRequest.firstPage().withProjectId(emulator.projectId()).withPage(1, 10)))
+			.isEqualTo(clients.reactiveStages().listPage(ListStagesRequest.firstPage().withProjectId(emulator.projectId()).withPage(1, 10)).block(VERIFY));
 		assertThat(clients.importJobs().list(ListImportJobsRequest.firstPage()))
 			.isEqualTo(clients.reactiveImportJobs().list(ListImportJobsRequest.firstPage()).block(VERIFY));
 	}
 
 	/** Upload a file through the emulator's S3 data plane with the credentials {@code apply} issued. */
 	private static void upload(String volume, String directory, String fileName, String content) {
-		ApplyResult target = clients.engine().apply(ResourceKind.VOLUME, volume, directory).block(VERIFY);
+		ApplyResult target = ControlPlane.of(clients).apply(Kind.VOLUME, volume, directory).block(VERIFY);
 		assertThat(target).isNotNull();
 		URI dataPlane = emulator.dataPlaneHttpUrl();
 		assertThat(dataPlane).isNotNull();

@@ -5,6 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.stagekit.client.control.CreateStageRequest;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.job.ControlPlaneJob;
+import dev.stagekit.client.job.JobFailedException;
+import dev.stagekit.client.job.MergeDataType;
+import dev.stagekit.client.job.MergeRequest;
+import dev.stagekit.client.job.NewField;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.emulator.ZillizCloudEmulator;
@@ -131,7 +138,7 @@ class MergeJobsTests {
 
 	@Test
 	void mergeWhenStageFormShouldSendStageFieldsAndSucceed() throws Exception {
-		clients.stages().create(emulator.projectId(), emulator.regionId(), "merge_stage");
+		clients.stages().create(CreateStageRequest.builder("merge_stage").projectId(emulator.projectId()).regionId(emulator.regionId()).build());
 		Path dir = Files.createTempDirectory("merge-stage");
 		Files.write(dir.resolve("part-0.parquet"), parquet("pk", "flag"));
 		try (FileManagers files = FileManagers.builder(clients).build()) {

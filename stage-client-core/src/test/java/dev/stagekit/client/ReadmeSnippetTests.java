@@ -5,7 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeInfo;
+import dev.stagekit.client.control.VolumeManager;
+import dev.stagekit.client.control.VolumeType;
+import dev.stagekit.client.internal.ApplyResult;
+import dev.stagekit.client.internal.ControlPlane;
+import dev.stagekit.client.job.ImportJobId;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +82,7 @@ class ReadmeSnippetTests {
 	private static void putFile(String volume, String path, String content) {
 		ZillizCloudClients clients = ZillizCloudClients
 			.create(ZillizCloudClientSettings.builder().endpoint(emulator.controlPlaneUrl()).apiKey(emulator.apiKey()).build());
-		ApplyResult applied = clients.engine().apply(ResourceKind.VOLUME, volume, "").block(Duration.ofSeconds(30));
+		ApplyResult applied = ControlPlane.of(clients).apply(Kind.VOLUME, volume, "").block(Duration.ofSeconds(30));
 		ApplyResult.StorageCredentials credentials = applied.credentials();
 		try (S3AsyncClient s3 = S3AsyncClient.builder()
 			.endpointOverride(URI.create(applied.endpoint()))

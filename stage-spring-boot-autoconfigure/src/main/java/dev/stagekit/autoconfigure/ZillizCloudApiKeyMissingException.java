@@ -2,6 +2,8 @@ package dev.stagekit.autoconfigure;
 
 /**
  * Thrown at startup when Zilliz Cloud clients are wanted but no API key is configured.
+ *
+ * @since 0.1.0
  */
 public class ZillizCloudApiKeyMissingException extends IllegalStateException {
 

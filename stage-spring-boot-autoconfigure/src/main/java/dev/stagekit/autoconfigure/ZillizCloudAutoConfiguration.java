@@ -6,15 +6,15 @@ import java.util.function.Consumer;
 import javax.net.ssl.TrustManager;
 
 import dev.stagekit.client.ApiKey;
-import dev.stagekit.client.ImportJobs;
-import dev.stagekit.client.MergeJobs;
-import dev.stagekit.client.ReactiveImportJobs;
-import dev.stagekit.client.ReactiveMergeJobs;
-import dev.stagekit.client.ReactiveStageManager;
-import dev.stagekit.client.ReactiveVolumeManager;
-import dev.stagekit.client.StageManager;
-import dev.stagekit.client.VolumeManager;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.ReactiveStageManager;
+import dev.stagekit.client.control.ReactiveVolumeManager;
+import dev.stagekit.client.control.StageManager;
+import dev.stagekit.client.control.VolumeManager;
+import dev.stagekit.client.job.ImportJobs;
+import dev.stagekit.client.job.MergeJobs;
+import dev.stagekit.client.job.ReactiveImportJobs;
+import dev.stagekit.client.job.ReactiveMergeJobs;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
@@ -37,6 +37,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for Zilliz Cloud:
  * the control-plane clients for stages, volumes and import jobs, and the file managers that upload into
  * them, all on one engine.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass({ WebClient.class, ZillizCloudClients.class })
@@ -72,8 +75,7 @@ public final class ZillizCloudAutoConfiguration {
 		if (apiKey == null) {
 			throw new ZillizCloudApiKeyMissingException();
 		}
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		// Boot's connector (SSL bundle, proxy, redirects from spring.http.clients.*) with our timeouts.
 		// Redirects are never followed: the bearer API key must not travel to another host.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -81,7 +83,9 @@ public final class ZillizCloudAutoConfiguration {
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		ClientHttpConnector connector = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
 			.build(settings);
-		return ZillizCloudClients.create(ZillizCloudSettings.client(properties, details, apiKey), builder, connector);
+		// Like Boot's own customizers, ours run after the client's settings (base URL, connector, User-Agent).
+		return ZillizCloudClients.create(ZillizCloudSettings.client(properties, details, apiKey), builder, connector,
+				(customized) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(customized)));
 	}
 
 	@Bean
@@ -158,7 +162,9 @@ public final class ZillizCloudAutoConfiguration {
 	}
 
 	/**
-	 * Uploads, only when the AWS SDK's S3 client is on the class path.
+	 * Uploads, only when the AWS SDK's S3 client is on the class path. Before the first S3 client exists, the
+	 * loggers that print storage credentials at DEBUG are pinned to INFO unless the application configured
+	 * them ({@link SecretSafeLogging}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ S3AsyncClient.class, NettyNioAsyncHttpClient.class })
@@ -168,7 +174,8 @@ public final class ZillizCloudAutoConfiguration {
 		@ConditionalOnMissingBean
 		FileManagers zillizCloudFileManagers(ZillizCloudClients clients, ZillizCloudProperties properties,
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<ZillizCloudStorageClientCustomizer> customizers,
-				ObjectProvider<UploadObserver> observer) {
+				ObjectProvider<UploadObserver> observer, ObjectProvider<LoggingSystem> loggingSystem) {
+			SecretSafeLogging.apply(loggingSystem.getIfAvailable(() -> LoggingSystem.get(FileManagers.class.getClassLoader())));
 			FileManagers.Builder builder = FileManagers.builder(clients)
 				.settings(ZillizCloudSettings.upload(properties))
 				.observer(observer.getIfUnique(() -> UploadObserver.NONE));

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 /**
  * Details required to reach Zilliz Cloud: where the control plane is and who is calling. Defined from the
  * {@code zilliz.cloud.*} properties unless the application (or a test) defines its own bean.
+ *
+ * @since 0.1.0
  */
 public interface ZillizCloudConnectionDetails extends ConnectionDetails {
 

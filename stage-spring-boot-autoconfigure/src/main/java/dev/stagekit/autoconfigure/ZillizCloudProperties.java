@@ -4,16 +4,23 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.stagekit.client.RetrySettings;
+import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.upload.ConnectType;
 import dev.stagekit.client.upload.SkipPolicy;
 import dev.stagekit.client.upload.UploadChecksum;
+import dev.stagekit.client.upload.UploadSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for Zilliz Cloud stages, volumes and import jobs.
+ * Configuration properties for Zilliz Cloud stages, volumes and import jobs. The defaults are the client's
+ * own ({@link ZillizCloudClientSettings}, {@link UploadSettings}, {@link RetrySettings}); so are the rules,
+ * checked when the clients are built.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("zilliz.cloud")
 public class ZillizCloudProperties {
@@ -26,7 +33,7 @@ public class ZillizCloudProperties {
 	/**
 	 * Control-plane endpoint.
 	 */
-	private URI endpoint = URI.create("https://api.cloud.zilliz.com");
+	private URI endpoint = ZillizCloudClientSettings.DEFAULT_ENDPOINT;
 
 	/**
 	 * API key sent as a bearer token on every control-plane call.
@@ -51,17 +58,17 @@ public class ZillizCloudProperties {
 	/**
 	 * Connect timeout of control-plane calls.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(10);
+	private Duration connectTimeout = ZillizCloudClientSettings.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
 	 * Response timeout of control-plane calls.
 	 */
-	private Duration responseTimeout = Duration.ofSeconds(30);
+	private Duration responseTimeout = ZillizCloudClientSettings.DEFAULT_RESPONSE_TIMEOUT;
 
 	/**
 	 * Alibaba Cloud OSS endpoint choice for uploads; ignored for other clouds.
 	 */
-	private ConnectType connectType = ConnectType.AUTO;
+	private ConnectType connectType = UploadSettings.DEFAULT_CONNECT_TYPE;
 
 	private final Retry retry = new Retry();
 
@@ -160,29 +167,43 @@ public class ZillizCloudProperties {
 	}
 
 	/**
-	 * Retries of control-plane calls.
+	 * Retries of transient failures: exponential backoff with jitter; the same vocabulary for control-plane
+	 * calls ({@code zilliz.cloud.retry}) and storage requests ({@code zilliz.cloud.upload.retry}).
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Retry {
 
 		/**
-		 * Attempts per call, the first included.
+		 * Attempts per call or request, the first included.
 		 */
-		private int maxAttempts = 4;
+		private int maxAttempts;
 
 		/**
-		 * Backoff before the first retry.
+		 * Backoff before the first retry, doubled each time.
 		 */
-		private Duration minBackoff = Duration.ofMillis(200);
+		private Duration minBackoff;
 
 		/**
 		 * Longest backoff between two attempts.
 		 */
-		private Duration maxBackoff = Duration.ofSeconds(5);
+		private Duration maxBackoff;
 
 		/**
 		 * Share of each backoff that is randomised, from 0 to 1.
 		 */
-		private double jitter = 0.5;
+		private double jitter;
+
+		public Retry() {
+			this(RetrySettings.CONTROL_PLANE);
+		}
+
+		Retry(RetrySettings defaults) {
+			this.maxAttempts = defaults.maxAttempts();
+			this.minBackoff = defaults.minBackoff();
+			this.maxBackoff = defaults.maxBackoff();
+			this.jitter = defaults.jitter();
+		}
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -219,7 +240,22 @@ public class ZillizCloudProperties {
 	}
 
 	/**
+	 * Retries of storage requests; the defaults of {@link RetrySettings#STORAGE}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class UploadRetry extends Retry {
+
+		public UploadRetry() {
+			super(RetrySettings.STORAGE);
+		}
+
+	}
+
+	/**
 	 * The stage or volume a file manager bean is bound to.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Target {
 
@@ -240,18 +276,20 @@ public class ZillizCloudProperties {
 
 	/**
 	 * Uploads to object storage.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Upload {
 
 		/**
 		 * Files uploaded at once per upload.
 		 */
-		private int concurrency = 4;
+		private int concurrency = UploadSettings.DEFAULT_FILE_CONCURRENCY;
 
 		/**
 		 * Parts of one file uploaded at once.
 		 */
-		private int partConcurrency = 8;
+		private int partConcurrency = UploadSettings.DEFAULT_PART_CONCURRENCY;
 
 		/**
 		 * Multipart part size, at least 5MB; chosen per file when not set (about 1,000 parts).
@@ -259,59 +297,49 @@ public class ZillizCloudProperties {
 		private @Nullable DataSize partSize;
 
 		/**
-		 * Additional attempts per storage request after a transient failure.
+		 * Retries of storage requests.
 		 */
-		private int maxRetries = 5;
-
-		/**
-		 * Backoff before the first retry of a storage request, doubled each time.
-		 */
-		private Duration retryBackoff = Duration.ofMillis(200);
-
-		/**
-		 * Longest backoff between two attempts of a storage request.
-		 */
-		private Duration maxRetryBackoff = Duration.ofSeconds(10);
+		private final UploadRetry retry = new UploadRetry();
 
 		/**
 		 * How long before their expiry temporary storage credentials are renewed.
 		 */
-		private Duration credentialRefreshMargin = Duration.ofMinutes(5);
+		private Duration credentialRefreshMargin = UploadSettings.DEFAULT_CREDENTIAL_REFRESH_MARGIN;
 
 		/**
 		 * What to do with files whose object already exists.
 		 */
-		private SkipPolicy skipPolicy = SkipPolicy.OVERWRITE;
+		private SkipPolicy skipPolicy = UploadSettings.DEFAULT_SKIP_POLICY;
 
 		/**
 		 * Checksum sent with every object and part and verified by the object store.
 		 */
-		private UploadChecksum checksum = UploadChecksum.CRC32C;
+		private UploadChecksum checksum = UploadSettings.DEFAULT_CHECKSUM;
 
 		/**
 		 * Connect timeout to the object store.
 		 */
-		private Duration connectTimeout = Duration.ofSeconds(10);
+		private Duration connectTimeout = UploadSettings.DEFAULT_CONNECT_TIMEOUT;
 
 		/**
 		 * Longest silence from the object store before a request is retried.
 		 */
-		private Duration readTimeout = Duration.ofSeconds(60);
+		private Duration readTimeout = UploadSettings.DEFAULT_READ_TIMEOUT;
 
 		/**
 		 * Longest time a write to the object store may block.
 		 */
-		private Duration writeTimeout = Duration.ofSeconds(60);
+		private Duration writeTimeout = UploadSettings.DEFAULT_WRITE_TIMEOUT;
 
 		/**
 		 * Connections to the object store, shared by all uploads.
 		 */
-		private int maxConnections = 64;
+		private int maxConnections = UploadSettings.DEFAULT_MAX_CONNECTIONS;
 
 		/**
 		 * Least time between two progress events of an upload.
 		 */
-		private Duration progressInterval = Duration.ofMillis(200);
+		private Duration progressInterval = UploadSettings.DEFAULT_PROGRESS_INTERVAL;
 
 		/**
 		 * SSL bundle whose trust material verifies the object store, for private CAs such as the emulator's.
@@ -325,9 +353,9 @@ public class ZillizCloudProperties {
 		private boolean resumable;
 
 		/**
-		 * Directory of the checkpoints of resumable uploads; a directory under java.io.tmpdir when not set.
+		 * Directory of the checkpoints of resumable uploads; stagekit-checkpoints under java.io.tmpdir by default.
 		 */
-		private @Nullable Path checkpointDirectory;
+		private Path checkpointDirectory = UploadSettings.DEFAULT_CHECKPOINT_DIRECTORY;
 
 		public int getConcurrency() {
 			return this.concurrency;
@@ -353,28 +381,8 @@ public class ZillizCloudProperties {
 			this.partSize = partSize;
 		}
 
-		public int getMaxRetries() {
-			return this.maxRetries;
-		}
-
-		public void setMaxRetries(int maxRetries) {
-			this.maxRetries = maxRetries;
-		}
-
-		public Duration getRetryBackoff() {
-			return this.retryBackoff;
-		}
-
-		public void setRetryBackoff(Duration retryBackoff) {
-			this.retryBackoff = retryBackoff;
-		}
-
-		public Duration getMaxRetryBackoff() {
-			return this.maxRetryBackoff;
-		}
-
-		public void setMaxRetryBackoff(Duration maxRetryBackoff) {
-			this.maxRetryBackoff = maxRetryBackoff;
+		public UploadRetry getRetry() {
+			return this.retry;
 		}
 
 		public Duration getCredentialRefreshMargin() {
@@ -449,11 +457,11 @@ public class ZillizCloudProperties {
 			this.resumable = resumable;
 		}
 
-		public @Nullable Path getCheckpointDirectory() {
+		public Path getCheckpointDirectory() {
 			return this.checkpointDirectory;
 		}
 
-		public void setCheckpointDirectory(@Nullable Path checkpointDirectory) {
+		public void setCheckpointDirectory(Path checkpointDirectory) {
 			this.checkpointDirectory = checkpointDirectory;
 		}
 

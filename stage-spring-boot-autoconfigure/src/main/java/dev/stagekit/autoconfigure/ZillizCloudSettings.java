@@ -1,127 +1,122 @@
 package dev.stagekit.autoconfigure;
 
-import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.stagekit.client.ApiKey;
+import dev.stagekit.client.InvalidSettingException;
+import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.upload.UploadSettings;
-import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Turns {@link ZillizCloudProperties} into client settings, refusing bad values with an
- * {@link InvalidConfigurationPropertyValueException} that names the property, the value and the rule (Spring
- * Boot's failure analyzer prints it at startup).
+ * Maps {@link ZillizCloudProperties} onto the client's settings. Every default and every rule lives in the
+ * client's settings types; a value they refuse ({@link InvalidSettingException}) is reported as an
+ * {@link InvalidConfigurationPropertyValueException} naming the property, its value and the rule, which
+ * Spring Boot's failure analyzer prints at startup.
  */
 final class ZillizCloudSettings {
 
 	private static final String PREFIX = "zilliz.cloud.";
 
-	private static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
-
-	private static final DataSize MAX_PART_SIZE = DataSize.ofGigabytes(5);
+	/** Settings whose property is not named after them (the rest are, in kebab case). */
+	private static final Map<String, String> RENAMED = Map.of("upload.fileConcurrency", "upload.concurrency",
+			"upload.connectType", "connect-type");
 
 	private ZillizCloudSettings() {
 	}
 
 	static ZillizCloudClientSettings client(ZillizCloudProperties properties, ZillizCloudConnectionDetails details,
 			ApiKey apiKey) {
-		positive("connect-timeout", properties.getConnectTimeout());
-		positive("response-timeout", properties.getResponseTimeout());
-		ZillizCloudProperties.Retry retry = properties.getRetry();
-		atLeast("retry.max-attempts", retry.getMaxAttempts(), 1);
-		if (retry.getMinBackoff().isNegative()) {
-			throw invalid("retry.min-backoff", retry.getMinBackoff(), "must not be negative");
-		}
-		if (retry.getMaxBackoff().compareTo(retry.getMinBackoff()) < 0) {
-			throw invalid("retry.max-backoff", retry.getMaxBackoff(),
-					"must not be shorter than zilliz.cloud.retry.min-backoff (" + retry.getMinBackoff() + ")");
-		}
-		if (retry.getJitter() < 0 || retry.getJitter() > 1) {
-			throw invalid("retry.jitter", retry.getJitter(), "must be between 0 and 1");
-		}
-		return ZillizCloudClientSettings.builder()
-			.endpoint(details.getEndpoint())
-			.apiKey(apiKey)
-			.projectId(textOrNull(properties.getProjectId()))
-			.regionId(textOrNull(properties.getRegionId()))
-			.clusterId(textOrNull(properties.getClusterId()))
-			.connectTimeout(properties.getConnectTimeout())
-			.responseTimeout(properties.getResponseTimeout())
-			.retry(new ZillizCloudClientSettings.RetrySettings(retry.getMaxAttempts(), retry.getMinBackoff(),
-					retry.getMaxBackoff(), retry.getJitter()))
-			.build();
+		return mapped(properties, "", () -> {
+			ZillizCloudClientSettings.Builder builder = ZillizCloudClientSettings.builder()
+				.endpoint(details.getEndpoint())
+				.apiKey(apiKey);
+			PropertyMapper map = PropertyMapper.get();
+			map.from(properties::getProjectId).when(StringUtils::hasText).to(builder::projectId);
+			map.from(properties::getRegionId).when(StringUtils::hasText).to(builder::regionId);
+			map.from(properties::getClusterId).when(StringUtils::hasText).to(builder::clusterId);
+			map.from(properties::getConnectTimeout).to(builder::connectTimeout);
+			map.from(properties::getResponseTimeout).to(builder::responseTimeout);
+			map.from(properties::getRetry).as(ZillizCloudSettings::retry).to(builder::retry);
+			return builder.build();
+		});
 	}
 
 	static UploadSettings upload(ZillizCloudProperties properties) {
 		ZillizCloudProperties.Upload upload = properties.getUpload();
-		atLeast("upload.concurrency", upload.getConcurrency(), 1);
-		atLeast("upload.part-concurrency", upload.getPartConcurrency(), 1);
-		atLeast("upload.max-retries", upload.getMaxRetries(), 0);
-		atLeast("upload.max-connections", upload.getMaxConnections(), 1);
-		DataSize partSize = upload.getPartSize();
-		if (partSize != null && (partSize.compareTo(MIN_PART_SIZE) < 0 || partSize.compareTo(MAX_PART_SIZE) > 0)) {
-			throw invalid("upload.part-size", partSize, "must be between 5MB and 5GB (S3's part size limits)");
-		}
-		positive("upload.retry-backoff", upload.getRetryBackoff());
-		positive("upload.max-retry-backoff", upload.getMaxRetryBackoff());
-		if (upload.getMaxRetryBackoff().compareTo(upload.getRetryBackoff()) < 0) {
-			throw invalid("upload.max-retry-backoff", upload.getMaxRetryBackoff(),
-					"must not be shorter than zilliz.cloud.upload.retry-backoff (" + upload.getRetryBackoff() + ")");
-		}
-		if (upload.getCredentialRefreshMargin().isNegative()) {
-			throw invalid("upload.credential-refresh-margin", upload.getCredentialRefreshMargin(),
-					"must not be negative");
-		}
-		positive("upload.connect-timeout", upload.getConnectTimeout());
-		positive("upload.read-timeout", upload.getReadTimeout());
-		positive("upload.write-timeout", upload.getWriteTimeout());
-		positive("upload.progress-interval", upload.getProgressInterval());
-		UploadSettings.Builder builder = UploadSettings.builder();
-		if (upload.getCheckpointDirectory() != null) {
-			builder.checkpointDirectory(upload.getCheckpointDirectory());
-		}
-		return builder.fileConcurrency(upload.getConcurrency())
-			.partConcurrency(upload.getPartConcurrency())
-			.partSize((partSize != null) ? partSize.toBytes() : 0)
-			.maxRetries(upload.getMaxRetries())
-			.retryBackoff(upload.getRetryBackoff())
-			.maxRetryBackoff(upload.getMaxRetryBackoff())
-			.credentialRefreshMargin(upload.getCredentialRefreshMargin())
-			.skipPolicy(upload.getSkipPolicy())
-			.checksum(upload.getChecksum())
-			.connectType(properties.getConnectType())
-			.connectTimeout(upload.getConnectTimeout())
-			.readTimeout(upload.getReadTimeout())
-			.writeTimeout(upload.getWriteTimeout())
-			.maxConnections(upload.getMaxConnections())
-			.progressInterval(upload.getProgressInterval())
-			.resumable(upload.isResumable())
-			.build();
+		return mapped(properties, "upload.", () -> {
+			UploadSettings.Builder builder = UploadSettings.builder();
+			PropertyMapper map = PropertyMapper.get();
+			map.from(upload::getConcurrency).to(builder::fileConcurrency);
+			map.from(upload::getPartConcurrency).to(builder::partConcurrency);
+			map.from(upload::getPartSize).as(DataSize::toBytes).to(builder::partSize);
+			map.from(upload::getRetry).as(ZillizCloudSettings::retry).to(builder::retry);
+			map.from(upload::getCredentialRefreshMargin).to(builder::credentialRefreshMargin);
+			map.from(upload::getSkipPolicy).to(builder::skipPolicy);
+			map.from(upload::getChecksum).to(builder::checksum);
+			map.from(properties::getConnectType).to(builder::connectType);
+			map.from(upload::getConnectTimeout).to(builder::connectTimeout);
+			map.from(upload::getReadTimeout).to(builder::readTimeout);
+			map.from(upload::getWriteTimeout).to(builder::writeTimeout);
+			map.from(upload::getMaxConnections).to(builder::maxConnections);
+			map.from(upload::getProgressInterval).to(builder::progressInterval);
+			map.from(upload::isResumable).to(builder::resumable);
+			map.from(upload::getCheckpointDirectory).to(builder::checkpointDirectory);
+			return builder.build();
+		});
 	}
 
-	private static @Nullable String textOrNull(@Nullable String value) {
-		return StringUtils.hasText(value) ? value : null;
-	}
-
-	private static void atLeast(String name, int value, int min) {
-		if (value < min) {
-			throw invalid(name, value, "must be at least " + min);
+	private static RetrySettings retry(ZillizCloudProperties.Retry retry) {
+		try {
+			return new RetrySettings(retry.getMaxAttempts(), retry.getMinBackoff(), retry.getMaxBackoff(),
+					retry.getJitter());
+		}
+		catch (InvalidSettingException ex) {
+			throw ex.within("retry");
 		}
 	}
 
-	private static void positive(String name, @Nullable Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw invalid(name, value, "must be a positive duration");
+	/** Build settings, naming the property behind a value the client refuses. */
+	private static <T> T mapped(ZillizCloudProperties properties, String group, Supplier<T> settings) {
+		try {
+			return settings.get();
+		}
+		catch (InvalidSettingException ex) {
+			String setting = group + ex.setting();
+			String path = RENAMED.getOrDefault(setting, setting);
+			BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(properties);
+			String beanPath = StringUtils.uncapitalize(toCamel(path));
+			Object value = bean.isReadableProperty(beanPath) ? bean.getPropertyValue(beanPath) : ex.value();
+			throw new InvalidConfigurationPropertyValueException(PREFIX + toKebab(path), value, ex.rule());
 		}
 	}
 
-	private static InvalidConfigurationPropertyValueException invalid(String name, @Nullable Object value,
-			String reason) {
-		return new InvalidConfigurationPropertyValueException(PREFIX + name, value, reason);
+	private static String toKebab(String path) {
+		return path.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	private static String toCamel(String path) {
+		StringBuilder camel = new StringBuilder();
+		boolean upper = false;
+		for (char c : path.toCharArray()) {
+			if (c == '-') {
+				upper = true;
+			}
+			else {
+				camel.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return camel.toString();
 	}
 
 }

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +44,46 @@ class ConfigurationMetadataTests {
 		metadata.get("hints").forEach((hint) -> hinted.add(hint.get("name").asString()));
 		assertThat(hinted).contains("zilliz.cloud.connect-type", "zilliz.cloud.upload.skip-policy",
 				"zilliz.cloud.upload.checksum");
+	}
+
+	@Test
+	void metadataWhenDefaultsStatedShouldMatchTheClientDefaults() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		BeanWrapper defaults = PropertyAccessorFactory.forBeanPropertyAccess(new ZillizCloudProperties());
+		List<String> checked = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			JsonNode value = property.get("defaultValue");
+			if (value == null || value.isNull()) {
+				continue;
+			}
+			String name = property.get("name").asString();
+			ZillizCloudProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(name, value.asString())))
+				.bind("zilliz.cloud", ZillizCloudProperties.class)
+				.get();
+			String path = camel(name.substring("zilliz.cloud.".length()));
+			assertThat(PropertyAccessorFactory.forBeanPropertyAccess(bound).getPropertyValue(path)).as(name)
+				.isEqualTo(defaults.getPropertyValue(path));
+			checked.add(name);
+		}
+		assertThat(checked).contains("zilliz.cloud.retry.max-attempts", "zilliz.cloud.upload.retry.max-attempts",
+				"zilliz.cloud.upload.read-timeout", "zilliz.cloud.endpoint");
+	}
+
+	private static String camel(String kebab) {
+		StringBuilder camel = new StringBuilder();
+		boolean upper = false;
+		for (char c : kebab.toCharArray()) {
+			if (c == '-') {
+				upper = true;
+				continue;
+			}
+			camel.append(upper ? Character.toUpperCase(c) : c);
+			upper = false;
+		}
+		return camel.toString();
 	}
 
 }

@@ -13,21 +13,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.stagekit.client.ApiKey;
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.ImportJobs;
-import dev.stagekit.client.MergeJobs;
-import dev.stagekit.client.ListVolumesRequest;
-import dev.stagekit.client.ReactiveImportJobs;
-import dev.stagekit.client.ReactiveMergeJobs;
-import dev.stagekit.client.ReactiveStageManager;
-import dev.stagekit.client.ReactiveVolumeManager;
-import dev.stagekit.client.StageManager;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.ZillizCloudTimeoutException;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.ListVolumesRequest;
+import dev.stagekit.client.control.ReactiveStageManager;
+import dev.stagekit.client.control.ReactiveVolumeManager;
+import dev.stagekit.client.control.StageManager;
+import dev.stagekit.client.control.VolumeManager;
+import dev.stagekit.client.job.ImportJobs;
+import dev.stagekit.client.job.MergeJobs;
+import dev.stagekit.client.job.ReactiveImportJobs;
+import dev.stagekit.client.job.ReactiveMergeJobs;
 import dev.stagekit.client.upload.ConnectType;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
@@ -37,7 +39,6 @@ import dev.stagekit.client.upload.StageFileManager;
 import dev.stagekit.client.upload.UploadChecksum;
 import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.client.upload.VolumeFileManager;
-import com.sun.net.httpserver.HttpServer;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -124,7 +125,7 @@ class ZillizCloudAutoConfigurationTests {
 			assertThat(settings.apiKey().value()).isEqualTo("key-1");
 			assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(settings.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
-			assertThat(settings.retry()).isEqualTo(ZillizCloudClientSettings.RetrySettings.DEFAULTS);
+			assertThat(settings.retry()).isEqualTo(RetrySettings.CONTROL_PLANE);
 			assertThat(context.getBean(FileManagers.class).settings()).isEqualTo(UploadSettings.DEFAULTS);
 		});
 	}
@@ -150,10 +151,12 @@ class ZillizCloudAutoConfigurationTests {
 				property("zilliz.cloud.upload.part-concurrency=3", (c) -> upload(c).partConcurrency(), 3),
 				property("zilliz.cloud.upload.part-size=16MB", (c) -> upload(c).partSize(),
 						DataSize.ofMegabytes(16).toBytes()),
-				property("zilliz.cloud.upload.max-retries=2", (c) -> upload(c).maxRetries(), 2),
-				property("zilliz.cloud.upload.retry-backoff=1s", (c) -> upload(c).retryBackoff(), Duration.ofSeconds(1)),
-				property("zilliz.cloud.upload.max-retry-backoff=30s", (c) -> upload(c).maxRetryBackoff(),
+				property("zilliz.cloud.upload.retry.max-attempts=3", (c) -> upload(c).retry().maxAttempts(), 3),
+				property("zilliz.cloud.upload.retry.min-backoff=1s", (c) -> upload(c).retry().minBackoff(),
+						Duration.ofSeconds(1)),
+				property("zilliz.cloud.upload.retry.max-backoff=30s", (c) -> upload(c).retry().maxBackoff(),
 						Duration.ofSeconds(30)),
+				property("zilliz.cloud.upload.retry.jitter=0.25", (c) -> upload(c).retry().jitter(), 0.25),
 				property("zilliz.cloud.upload.credential-refresh-margin=2m",
 						(c) -> upload(c).credentialRefreshMargin(), Duration.ofMinutes(2)),
 				property("zilliz.cloud.upload.skip-policy=skip-if-same-checksum", (c) -> upload(c).skipPolicy(),
@@ -314,6 +317,23 @@ class ZillizCloudAutoConfigurationTests {
 			.run((context) -> assertThat(findCause(context.getStartupFailure(),
 					InvalidConfigurationPropertyValueException.class))
 				.hasMessageContaining("zilliz.cloud.upload.concurrency")
+				.hasMessageContaining("at least 1"));
+	}
+
+	@Test
+	void configureWhenUploadRetryInvalidShouldNameTheUploadRetryProperty() {
+		this.contextRunner
+			.withPropertyValues("zilliz.cloud.api-key=key", "zilliz.cloud.upload.retry.min-backoff=5s",
+					"zilliz.cloud.upload.retry.max-backoff=1s")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class))
+				.hasMessageContaining("zilliz.cloud.upload.retry.max-backoff")
+				.hasMessageContaining("PT1S")
+				.hasMessageContaining("must not be shorter than minBackoff"));
+		this.contextRunner.withPropertyValues("zilliz.cloud.api-key=key", "zilliz.cloud.retry.max-attempts=0")
+			.run((context) -> assertThat(findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class))
+				.hasMessageContaining("zilliz.cloud.retry.max-attempts")
 				.hasMessageContaining("at least 1"));
 	}
 

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.VolumeFileManager;
 import dev.stagekit.emulator.ZillizCloudEmulator;

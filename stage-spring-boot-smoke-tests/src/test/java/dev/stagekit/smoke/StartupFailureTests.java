@@ -1,6 +1,6 @@
 package dev.stagekit.smoke;
 
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.upload.StageFileManager;
 import dev.stagekit.client.upload.VolumeFileManager;

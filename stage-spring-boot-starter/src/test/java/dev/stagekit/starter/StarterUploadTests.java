@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.UploadedObject;
 import dev.stagekit.client.upload.VolumeFileManager;

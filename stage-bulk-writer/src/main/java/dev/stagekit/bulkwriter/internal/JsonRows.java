@@ -88,7 +88,7 @@ public final class JsonRows implements FormatWriter {
 			case ARRAY -> {
 				out.writeStartArray();
 				for (Object element : (List<?>) value) {
-					value(out, elementType, null, element);
+					value(out, java.util.Objects.requireNonNull(elementType, "ARRAY element type"), null, element);
 				}
 				out.writeEndArray();
 			}

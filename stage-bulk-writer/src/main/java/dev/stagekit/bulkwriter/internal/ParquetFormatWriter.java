@@ -103,7 +103,7 @@ public final class ParquetFormatWriter implements FormatWriter {
 						.as(LogicalTypeAnnotation.intType(8, false))
 						.named("element"),
 					repetition, name);
-			case ARRAY -> list(type(elementType, null, Type.Repetition.REQUIRED, "element"), repetition, name);
+			case ARRAY -> list(type(java.util.Objects.requireNonNull(elementType, "ARRAY element type"), null, Type.Repetition.REQUIRED, "element"), repetition, name);
 		};
 	}
 
@@ -250,7 +250,7 @@ public final class ParquetFormatWriter implements FormatWriter {
 					List<?> list = (List<?>) value;
 					startList(out, list.size());
 					for (Object element : list) {
-						element(out, () -> value(out, elementType, null, element));
+						element(out, () -> value(out, java.util.Objects.requireNonNull(elementType, "ARRAY element type"), null, element));
 					}
 					endList(out, list.size());
 				}

@@ -274,7 +274,7 @@ public final class RowValidator {
 			if (element == null) {
 				throw new InvalidRowException(row, field.name(), "array elements must not be null");
 			}
-			normalized.add(normalize(field, elementType, element, row));
+			normalized.add(normalize(field, java.util.Objects.requireNonNull(elementType, "ARRAY element type"), element, row));
 		}
 		return normalized;
 	}

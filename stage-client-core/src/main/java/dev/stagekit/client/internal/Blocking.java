@@ -3,7 +3,6 @@ package dev.stagekit.client.internal;
 import java.time.Duration;
 
 import dev.stagekit.client.ZillizCloudClientSettings;
-import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.ZillizCloudTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
@@ -11,6 +10,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Blocks on a {@link Mono} and unwraps Reactor's wrapping so callers see the client's own exceptions.
+ *
+ * <p>Public because the blocking faces of three API packages use it: {@link dev.stagekit.client.BlockingClient}
+ * and the upload package's {@code FileManager}; not an API.
+ *
+ * @since 0.1.0
  */
 public final class Blocking {
 
@@ -41,17 +45,14 @@ public final class Blocking {
 	 * @return the value, or {@code null} if the call completed empty
 	 */
 	public static <T> @Nullable T block(Mono<T> mono, Duration timeout) {
+		// A timeout of its own type, not Reactor's IllegalStateException recognised by its message.
+		Mono<T> limited = mono.timeout(timeout, Mono.error(() -> new ZillizCloudTimeoutException(
+				"No answer within " + timeout + " while blocking", null)));
 		try {
-			return mono.block(timeout);
+			return limited.block();
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = Exceptions.unwrap(ex);
-			if (cause instanceof ZillizCloudException zce) {
-				throw zce;
-			}
-			if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Timeout")) {
-				throw new ZillizCloudTimeoutException("No answer within " + timeout + " while blocking", cause);
-			}
 			if (cause instanceof RuntimeException runtime) {
 				throw runtime;
 			}

@@ -1,15 +1,14 @@
 package dev.stagekit.client.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.stagekit.client.ApiKey;
-import dev.stagekit.client.ApplyResult;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.MalformedResponseException;
 import dev.stagekit.client.ZillizCloudApiException;
 import dev.stagekit.client.ZillizCloudClientSettings;
@@ -17,14 +16,11 @@ import dev.stagekit.client.ZillizCloudConnectionException;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.ZillizCloudTimeoutException;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.util.retry.Retry;
-import reactor.util.retry.RetryBackoffSpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +37,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 /**
  * The single engine behind every control-plane call: authentication, envelope decoding, error mapping and retries.
  */
-public final class ControlPlaneClient {
+final class ControlPlaneClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ControlPlaneClient.class);
 
@@ -52,34 +48,26 @@ public final class ControlPlaneClient {
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	/**
-	 * Create the engine with its own Reactor Netty connector, honouring the settings' timeouts.
-	 * @param settings the settings
-	 * @param webClientBuilder a builder to start from (cloned, not modified)
-	 */
-	public ControlPlaneClient(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder) {
-		this(settings, webClientBuilder, null);
-	}
-
-	/**
 	 * Create the engine.
 	 * @param settings the settings
 	 * @param webClientBuilder a builder to start from (cloned, not modified)
 	 * @param connector the connector to use (its own timeouts, TLS and proxy apply), or {@code null} for a
 	 * Reactor Netty connector with the settings' timeouts
+	 * @param customizer customizes the builder after these settings, before the API key filter
 	 */
-	public ControlPlaneClient(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder,
-			@Nullable ClientHttpConnector connector) {
+	ControlPlaneClient(ZillizCloudClientSettings settings, WebClient.Builder webClientBuilder,
+			@Nullable ClientHttpConnector connector, Consumer<WebClient.Builder> customizer) {
 		this.settings = settings;
 		ApiKey apiKey = settings.apiKey();
-		this.webClient = webClientBuilder.clone()
+		WebClient.Builder builder = webClientBuilder.clone()
 			.baseUrl(settings.endpoint().toString())
 			.clientConnector((connector != null) ? connector : defaultConnector(settings))
 			.defaultHeader(HttpHeaders.USER_AGENT, UserAgent.value())
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.filter((request, next) -> next.exchange(ClientRequest.from(request)
-				.headers((headers) -> headers.setBearerAuth(apiKey.value()))
-				.build()))
-			.build();
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+		customizer.accept(builder);
+		this.webClient = builder.filter((request, next) -> next.exchange(ClientRequest.from(request)
+			.headers((headers) -> headers.setBearerAuth(apiKey.value()))
+			.build())).build();
 	}
 
 	private static ClientHttpConnector defaultConnector(ZillizCloudClientSettings settings) {
@@ -93,8 +81,17 @@ public final class ControlPlaneClient {
 	 * Return the settings.
 	 * @return the settings
 	 */
-	public ZillizCloudClientSettings settings() {
+	ZillizCloudClientSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * The cluster of a job call: the given one, else the settings' default.
+	 * @param clusterId the given cluster, or {@code null}
+	 * @return the cluster
+	 */
+	String clusterOf(@Nullable String clusterId) {
+		return Validation.required("clusterId", (clusterId != null) ? clusterId : this.settings.clusterId());
 	}
 
 	/**
@@ -104,17 +101,18 @@ public final class ControlPlaneClient {
 	 * @param path the target directory ending with '/', or {@code ""} for the root
 	 * @return the apply answer
 	 */
-	public Mono<ApplyResult> apply(ResourceKind kind, String name, String path) {
+	Mono<ApplyResult> apply(Kind kind, String name, String path) {
+		KindApi api = KindApi.of(kind);
 		return Mono.defer(() -> {
-			Validation.name(kind.nameField(), name);
+			Validation.name(api.nameField(), name);
 			if (!path.isEmpty()) {
 				Validation.directory("path", path);
 			}
 			Map<String, Object> body = new LinkedHashMap<>();
-			body.put(kind.nameField(), name);
+			body.put(api.nameField(), name);
 			body.put("path", path);
-			String apiPath = kind.applyPath();
-			return retrying(exchange(HttpMethod.POST, apiPath, Map.of(), body, (data) -> decodeApply(kind, data)),
+			String apiPath = api.applyPath();
+			return retrying(exchange(HttpMethod.POST, apiPath, Map.of(), body, (data) -> decodeApply(api, data)),
 					HttpMethod.POST, apiPath);
 		});
 	}
@@ -129,7 +127,7 @@ public final class ControlPlaneClient {
 	 * @param decoder decodes {@code data}; an {@link IllegalArgumentException} describes what was missing
 	 * @return the decoded value
 	 */
-	public <T> Mono<T> exchange(HttpMethod method, String path, Map<String, ?> query, @Nullable Object body,
+	<T> Mono<T> exchange(HttpMethod method, String path, Map<String, ?> query, @Nullable Object body,
 			Function<JsonNode, T> decoder) {
 		return Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = this.webClient.method(method).uri((uri) -> {
@@ -156,27 +154,17 @@ public final class ControlPlaneClient {
 	 * @param path the path, for logging
 	 * @return the retrying call
 	 */
-	public <T> Mono<T> retrying(Mono<T> call, HttpMethod method, String path) {
-		return call.retryWhen(retrySpec(method, path));
+	<T> Mono<T> retrying(Mono<T> call, HttpMethod method, String path) {
+		return call.retryWhen(Retries.backoff(this.settings.retry(), ControlPlaneClient::isTransient,
+				method.name() + " " + path));
 	}
 
 	/**
 	 * The backoff between a transient failure of a create and its single retry.
 	 * @return the backoff
 	 */
-	public Duration createRetryBackoff() {
+	Duration createRetryBackoff() {
 		return this.settings.retry().minBackoff();
-	}
-
-	RetryBackoffSpec retrySpec(HttpMethod method, String path) {
-		ZillizCloudClientSettings.RetrySettings retry = this.settings.retry();
-		return Retry.backoff(retry.maxAttempts() - 1L, retry.minBackoff())
-			.maxBackoff(retry.maxBackoff())
-			.jitter(retry.jitter())
-			.filter(ControlPlaneClient::isTransient)
-			.doBeforeRetry((signal) -> logger.debug("Retrying {} {} (retry {}) after: {}", method, path,
-					signal.totalRetries() + 1, signal.failure().getMessage()))
-			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**
@@ -184,8 +172,8 @@ public final class ControlPlaneClient {
 	 * @param ex the failure
 	 * @return {@code true} if retrying may help
 	 */
-	public static boolean isTransient(Throwable ex) {
-		return ex instanceof ZillizCloudException zce && zce.isTransient();
+	static boolean isTransient(Throwable ex) {
+		return ex instanceof ZillizCloudException && Failure.isRetryable(ex);
 	}
 
 	private <T> T decode(HttpMethod method, String path, int status, String text, Function<JsonNode, T> decoder) {
@@ -236,29 +224,22 @@ public final class ControlPlaneClient {
 	}
 
 	private Throwable mapTransportError(HttpMethod method, String path, Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof io.netty.handler.timeout.TimeoutException
-					|| cause instanceof TimeoutException
-					|| cause instanceof ConnectTimeoutException) {
-				return new ZillizCloudTimeoutException(method.name() + " " + path + " timed out (connect timeout "
-						+ this.settings.connectTimeout() + ", response timeout " + this.settings.responseTimeout()
-						+ ")", ex);
-			}
+		if (Failure.isTimeout(ex)) {
+			return new ZillizCloudTimeoutException(method.name() + " " + path + " timed out (connect timeout "
+					+ this.settings.connectTimeout() + ", response timeout " + this.settings.responseTimeout() + ")",
+					ex);
 		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException
-					|| cause instanceof WebClientRequestException) {
-				return new ZillizCloudConnectionException(
-						method.name() + " " + path + " failed: connection error: " + ex.getMessage(), ex);
-			}
+		if (Failure.isIo(ex) || Failure.find(ex, WebClientRequestException.class) != null) {
+			return new ZillizCloudConnectionException(
+					method.name() + " " + path + " failed: connection error: " + ex.getMessage(), ex);
 		}
 		return ex;
 	}
 
-	private static ApplyResult decodeApply(ResourceKind kind, JsonNode data) {
+	private static ApplyResult decodeApply(KindApi kind, JsonNode data) {
 		JsonNode credentials = Json.object(data, "credentials");
 		JsonNode condition = Json.object(data, "condition");
-		return new ApplyResult(kind.storageKind(), Json.text(data, kind.nameField()),
+		return new ApplyResult(kind.kind(), Json.text(data, kind.nameField()),
 				Json.text(data, kind.prefixField()), Json.optText(data, "uploadPath"), Json.text(data, "bucketName"),
 				Json.text(data, "endpoint"), Json.text(data, "cloud"), Json.text(data, "region"),
 				new ApplyResult.StorageCredentials(Json.text(credentials, "tmpAK"), Json.text(credentials, "tmpSK"),

@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.stagekit.client.ImportJobFailedException;
-import dev.stagekit.client.ImportJobId;
-import dev.stagekit.client.ImportJobProgress;
-import dev.stagekit.client.ImportJobSummary;
-import dev.stagekit.client.ImportRequest;
 import dev.stagekit.client.InvalidRequestException;
-import dev.stagekit.client.ListImportJobsRequest;
 import dev.stagekit.client.Page;
-import dev.stagekit.client.ReactiveImportJobs;
+import dev.stagekit.client.job.ImportJobId;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportJobSummary;
+import dev.stagekit.client.job.ImportRequest;
+import dev.stagekit.client.job.ListImportJobsRequest;
+import dev.stagekit.client.job.ReactiveImportJobs;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +23,7 @@ import org.springframework.http.HttpMethod;
 /**
  * Import jobs on the shared {@link ControlPlaneClient}.
  */
-public final class DefaultReactiveImportJobs implements ReactiveImportJobs {
+final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 
 	private static final String CREATE = "/v2/vectordb/jobs/import/create";
 
@@ -34,24 +33,20 @@ public final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 
 	private final ControlPlaneClient client;
 
-	/**
-	 * Create the import jobs face.
-	 * @param client the engine
-	 */
-	public DefaultReactiveImportJobs(ControlPlaneClient client) {
+	DefaultReactiveImportJobs(ControlPlaneClient client) {
 		this.client = client;
 	}
 
 	@Override
 	public Mono<ImportJobId> create(ImportRequest request) {
 		return Mono.defer(() -> {
-			String clusterId = clusterOf(request.clusterId());
+			String clusterId = this.client.clusterOf(request.clusterId());
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("clusterId", clusterId);
 			body.put("collectionName", Validation.name("collectionName", request.collectionName()));
-			putIfPresent(body, "dbName", request.dbName());
-			putIfPresent(body, "partitionName", request.partitionName());
-			ResourceKind kind = ResourceKind.of(request.sourceKind());
+			Json.putIfPresent(body, "dbName", request.dbName());
+			Json.putIfPresent(body, "partitionName", request.partitionName());
+			KindApi kind = KindApi.of(request.sourceKind());
 			body.put(kind.nameField(), Validation.name(kind.nameField(), request.sourceName()));
 			if (request.dataPaths().isEmpty() || request.dataPaths().stream().anyMatch(List::isEmpty)) {
 				throw new InvalidRequestException("dataPaths", request.dataPaths(),
@@ -79,9 +74,9 @@ public final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 	public Mono<Page<ImportJobSummary>> list(ListImportJobsRequest request) {
 		return Mono.defer(() -> {
 			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("clusterId", clusterOf(request.clusterId()));
-			putIfPresent(body, "dbName", request.dbName());
-			putIfPresent(body, "collectionName", request.collectionName());
+			body.put("clusterId", this.client.clusterOf(request.clusterId()));
+			Json.putIfPresent(body, "dbName", request.dbName());
+			Json.putIfPresent(body, "collectionName", request.collectionName());
 			body.put("currentPage", Validation.currentPage(request.currentPage()));
 			body.put("pageSize", Validation.pageSize(request.pageSize()));
 			return this.client.retrying(
@@ -92,30 +87,7 @@ public final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 
 	@Override
 	public Flux<ImportJobProgress> awaitCompletion(ImportJobId jobId, Duration pollInterval) {
-		if (pollInterval.isNegative() || pollInterval.isZero()) {
-			return Flux.error(new InvalidRequestException("pollInterval", pollInterval, "must be positive"));
-		}
-		return describe(jobId).repeatWhen((completions) -> completions.delayElements(pollInterval))
-			.distinctUntilChanged((progress) -> List.of(progress.state(), progress.progress()))
-			.<ImportJobProgress>handle((progress, sink) -> {
-				if (progress.isFailed()) {
-					sink.error(new ImportJobFailedException(jobId.jobId(), progress.reason()));
-				}
-				else {
-					sink.next(progress);
-				}
-			})
-			.takeUntil(ImportJobProgress::isCompleted);
-	}
-
-	private String clusterOf(@Nullable String clusterId) {
-		return Validation.required("clusterId", (clusterId != null) ? clusterId : this.client.settings().clusterId());
-	}
-
-	private static void putIfPresent(Map<String, Object> body, String field, @Nullable String value) {
-		if (value != null && !value.isEmpty()) {
-			body.put(field, value);
-		}
+		return JobPoller.await(describe(jobId), pollInterval);
 	}
 
 	private static ImportJobProgress progress(JsonNode data) {

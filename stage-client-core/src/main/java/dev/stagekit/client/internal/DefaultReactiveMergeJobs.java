@@ -2,18 +2,16 @@ package dev.stagekit.client.internal;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.stagekit.client.ControlPlaneJob;
 import dev.stagekit.client.InvalidRequestException;
-import dev.stagekit.client.JobFailedException;
-import dev.stagekit.client.MergeRequest;
-import dev.stagekit.client.NewField;
-import dev.stagekit.client.ReactiveMergeJobs;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.StorageLocation;
-import org.jspecify.annotations.Nullable;
+import dev.stagekit.client.job.ControlPlaneJob;
+import dev.stagekit.client.job.MergeRequest;
+import dev.stagekit.client.job.NewField;
+import dev.stagekit.client.job.ReactiveMergeJobs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +22,7 @@ import org.springframework.http.HttpMethod;
  * Merge jobs on the shared {@link ControlPlaneClient}. The stage and volume forms differ only in the
  * data-source fields and in the new-field name key ({@code name} in the stage era, {@code fieldName} now).
  */
-public final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
+final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
 
 	private static final String MERGE = "/v2/etl/merge";
 
@@ -34,19 +32,14 @@ public final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
 
 	private final ControlPlaneClient client;
 
-	/**
-	 * Create the merge jobs face.
-	 * @param client the engine
-	 */
-	public DefaultReactiveMergeJobs(ControlPlaneClient client) {
+	DefaultReactiveMergeJobs(ControlPlaneClient client) {
 		this.client = client;
 	}
 
 	@Override
 	public Mono<String> merge(MergeRequest request) {
 		return Mono.defer(() -> {
-			String clusterId = Validation.required("clusterId",
-					(request.clusterId() != null) ? request.clusterId() : this.client.settings().clusterId());
+			String clusterId = this.client.clusterOf(request.clusterId());
 			Validation.name("collectionName", request.collectionName());
 			Validation.name("destCollectionName", request.destCollectionName());
 			Validation.required("mergeField", request.mergeField());
@@ -60,19 +53,19 @@ public final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
 				throw new InvalidRequestException("newFields", request.newFields(), "must name at least one field");
 			}
 			StorageLocation source = request.dataSource();
-			boolean stage = source != null && source.kind() == StorageLocation.Kind.STAGE;
+			boolean stage = source != null && source.kind() == Kind.STAGE;
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("clusterId", clusterId);
-			putIfPresent(body, "dbName", request.dbName());
+			Json.putIfPresent(body, "dbName", request.dbName());
 			body.put("collectionName", request.collectionName());
-			putIfPresent(body, "destDbName", request.destDbName());
+			Json.putIfPresent(body, "destDbName", request.destDbName());
 			body.put("destCollectionName", request.destCollectionName());
 			body.put("mergeField", request.mergeField());
 			body.put("newFields", request.newFields().stream().map((field) -> field(field, stage)).toList());
 			if (source != null) {
-				ResourceKind kind = ResourceKind.of(source.kind());
+				KindApi kind = KindApi.of(source.kind());
 				Map<String, Object> dataSource = new LinkedHashMap<>();
-				dataSource.put("type", stage ? "stage" : "volume");
+				dataSource.put("type", kind.type());
 				dataSource.put(kind.nameField(), Validation.name(kind.nameField(), source.name()));
 				dataSource.put("dataPath", Validation.required("dataSource.dataPath", source.path()));
 				body.put("dataSource", dataSource);
@@ -93,20 +86,7 @@ public final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
 
 	@Override
 	public Flux<ControlPlaneJob> awaitCompletion(String jobId, Duration pollInterval) {
-		if (pollInterval.isNegative() || pollInterval.isZero()) {
-			return Flux.error(new InvalidRequestException("pollInterval", pollInterval, "must be positive"));
-		}
-		return describe(jobId).repeatWhen((completions) -> completions.delayElements(pollInterval))
-			.distinctUntilChanged((job) -> List.of(job.status(), job.progress()))
-			.<ControlPlaneJob>handle((job, sink) -> {
-				if (job.isFailed()) {
-					sink.error(new JobFailedException(job));
-				}
-				else {
-					sink.next(job);
-				}
-			})
-			.takeUntil(ControlPlaneJob::isSuccessful);
+		return JobPoller.await(describe(jobId), pollInterval);
 	}
 
 	private static Map<String, Object> field(NewField field, boolean stage) {
@@ -132,12 +112,6 @@ public final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
 		return new ControlPlaneJob(Json.text(data, "jobId"), Json.optText(data, "type"), Json.text(data, "status"),
 				percent, Json.optInstant(data, "startTime"), Json.optInstant(data, "endTime"),
 				(reason != null) ? reason : "");
-	}
-
-	private static void putIfPresent(Map<String, Object> body, String field, @Nullable String value) {
-		if (value != null && !value.isEmpty()) {
-			body.put(field, value);
-		}
 	}
 
 }

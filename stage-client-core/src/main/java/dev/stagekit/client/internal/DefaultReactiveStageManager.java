@@ -1,53 +1,49 @@
 package dev.stagekit.client.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.stagekit.client.CreateStageRequest;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.Page;
-import dev.stagekit.client.ReactiveStageManager;
-import dev.stagekit.client.StageInfo;
+import dev.stagekit.client.control.CreateStageRequest;
+import dev.stagekit.client.control.ListStagesRequest;
+import dev.stagekit.client.control.ReactiveStageManager;
+import dev.stagekit.client.control.StageInfo;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Typed stage face over the shared {@link ResourceManager}.
  */
-public final class DefaultReactiveStageManager implements ReactiveStageManager {
+final class DefaultReactiveStageManager implements ReactiveStageManager {
 
 	private final ResourceManager<StageInfo> resources;
 
-	/**
-	 * Create the manager.
-	 * @param client the engine
-	 */
-	public DefaultReactiveStageManager(ControlPlaneClient client) {
-		this.resources = new ResourceManager<>(client, ResourceKind.STAGE,
-				(node) -> new StageInfo(Json.text(node, ResourceKind.STAGE.nameField())), StageInfo::stageName);
+	DefaultReactiveStageManager(ControlPlaneClient client) {
+		KindApi kind = KindApi.of(Kind.STAGE);
+		this.resources = new ResourceManager<>(client, kind, (node) -> new StageInfo(Json.text(node, kind.nameField())),
+				StageInfo::stageName);
 	}
 
 	@Override
 	public Mono<Void> create(CreateStageRequest request) {
 		return Mono.defer(() -> {
-			String projectId = Validation.required("projectId", request.projectId());
-			String regionId = Validation.required("regionId", request.regionId());
+			String projectId = this.resources.projectOf(request.projectId());
 			String name = Validation.name("stageName", request.stageName());
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("projectId", projectId);
-			body.put("regionId", regionId);
-			body.put("stageName", name);
-			return this.resources.create(projectId, name, body);
+			return this.resources.create(projectId, name,
+					this.resources.createBody(projectId, this.resources.regionOf(request.regionId()), name));
 		});
 	}
 
 	@Override
-	public Mono<Page<StageInfo>> listPage(String projectId, int currentPage, int pageSize) {
-		return this.resources.listPage(projectId, currentPage, pageSize, Map.of());
+	public Mono<Page<StageInfo>> listPage(ListStagesRequest request) {
+		return Mono.defer(() -> this.resources.listPage(this.resources.projectOf(request.projectId()),
+				request.currentPage(), request.pageSize(), Map.of()));
 	}
 
 	@Override
-	public Flux<StageInfo> listAll(String projectId) {
-		return this.resources.listAll(projectId, Map.of());
+	public Flux<StageInfo> listAll(@Nullable String projectId) {
+		return Flux.defer(() -> this.resources.listAll(this.resources.projectOf(projectId), Map.of()));
 	}
 
 	@Override

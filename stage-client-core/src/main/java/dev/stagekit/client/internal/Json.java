@@ -3,6 +3,7 @@ package dev.stagekit.client.internal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -16,11 +17,7 @@ final class Json {
 	}
 
 	static String text(JsonNode node, String field) {
-		String value = optText(node, field);
-		if (value == null) {
-			throw new IllegalArgumentException("a string field '" + field + "'");
-		}
-		return value;
+		return required(optText(node, field), "a string", field);
 	}
 
 	static @Nullable String optText(JsonNode node, String field) {
@@ -32,9 +29,12 @@ final class Json {
 	}
 
 	static long number(JsonNode node, String field) {
-		Long value = optLong(node, field);
+		return required(optLong(node, field), "a numeric", field);
+	}
+
+	private static <T> T required(@Nullable T value, String kind, String field) {
 		if (value == null) {
-			throw new IllegalArgumentException("a numeric field '" + field + "'");
+			throw new IllegalArgumentException(kind + " field '" + field + "'");
 		}
 		return value;
 	}
@@ -93,6 +93,12 @@ final class Json {
 			throw new IllegalArgumentException("an array field '" + field + "'");
 		}
 		return List.copyOf(value.values());
+	}
+
+	static void putIfPresent(Map<String, Object> body, String field, @Nullable String value) {
+		if (value != null && !value.isEmpty()) {
+			body.put(field, value);
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.stagekit.client.Page;
 import dev.stagekit.client.ZillizCloudApiException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -15,20 +16,21 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 
 /**
- * The one implementation of create, list, describe and delete shared by stages and volumes.
+ * The one implementation of create, list, describe and delete shared by stages and volumes, including the
+ * defaulting of project and region ids from the settings.
  *
  * @param <T> the item type
  */
-public final class ResourceManager<T> {
+final class ResourceManager<T> {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResourceManager.class);
 
 	/** Page size used by {@link #listAll}. */
-	public static final int LIST_ALL_PAGE_SIZE = 100;
+	static final int LIST_ALL_PAGE_SIZE = 100;
 
 	private final ControlPlaneClient client;
 
-	private final ResourceKind kind;
+	private final KindApi kind;
 
 	private final Function<JsonNode, T> itemDecoder;
 
@@ -43,7 +45,7 @@ public final class ResourceManager<T> {
 	 * @param itemDecoder decodes a list item or describe answer
 	 * @param nameOf extracts the name of an item
 	 */
-	public ResourceManager(ControlPlaneClient client, ResourceKind kind, Function<JsonNode, T> itemDecoder,
+	ResourceManager(ControlPlaneClient client, KindApi kind, Function<JsonNode, T> itemDecoder,
 			Function<T, String> nameOf) {
 		this(client, kind, itemDecoder, nameOf, LIST_ALL_PAGE_SIZE);
 	}
@@ -56,7 +58,7 @@ public final class ResourceManager<T> {
 	 * @param nameOf extracts the name of an item
 	 * @param listAllPageSize the page size used when streaming all items (1..100)
 	 */
-	public ResourceManager(ControlPlaneClient client, ResourceKind kind, Function<JsonNode, T> itemDecoder,
+	ResourceManager(ControlPlaneClient client, KindApi kind, Function<JsonNode, T> itemDecoder,
 			Function<T, String> nameOf, int listAllPageSize) {
 		this.listAllPageSize = Validation.pageSize(listAllPageSize);
 		this.client = client;
@@ -69,7 +71,7 @@ public final class ResourceManager<T> {
 	 * Return the kind.
 	 * @return the kind
 	 */
-	public ResourceKind kind() {
+	KindApi kind() {
 		return this.kind;
 	}
 
@@ -81,7 +83,7 @@ public final class ResourceManager<T> {
 	 * @param body the request body
 	 * @return completion
 	 */
-	public Mono<Void> create(String projectId, String name, Map<String, Object> body) {
+	Mono<Void> create(String projectId, String name, Map<String, Object> body) {
 		String path = this.kind.createPath();
 		Mono<Void> attempt = this.client.exchange(HttpMethod.POST, path, Map.of(), body, (data) -> data).then();
 		return attempt.onErrorResume(ControlPlaneClient::isTransient, (first) -> {
@@ -106,7 +108,7 @@ public final class ResourceManager<T> {
 	 * @param filters extra query parameters
 	 * @return the page
 	 */
-	public Mono<Page<T>> listPage(String projectId, int currentPage, int pageSize, Map<String, String> filters) {
+	Mono<Page<T>> listPage(String projectId, int currentPage, int pageSize, Map<String, String> filters) {
 		return Mono.defer(() -> {
 			Validation.required("projectId", projectId);
 			Validation.currentPage(currentPage);
@@ -128,7 +130,7 @@ public final class ResourceManager<T> {
 	 * @param filters extra query parameters
 	 * @return the items
 	 */
-	public Flux<T> listAll(String projectId, Map<String, String> filters) {
+	Flux<T> listAll(String projectId, Map<String, String> filters) {
 		return pagesFrom(projectId, 1, filters);
 	}
 
@@ -144,7 +146,7 @@ public final class ResourceManager<T> {
 	 * @param name the name
 	 * @return the resource
 	 */
-	public Mono<T> describe(String name) {
+	Mono<T> describe(String name) {
 		return Mono.defer(() -> {
 			Validation.name(this.kind.nameField(), name);
 			String path = this.kind.itemPath(name);
@@ -158,7 +160,7 @@ public final class ResourceManager<T> {
 	 * @param name the name
 	 * @return completion
 	 */
-	public Mono<Void> delete(String name) {
+	Mono<Void> delete(String name) {
 		return Mono.defer(() -> {
 			Validation.name(this.kind.nameField(), name);
 			String path = this.kind.itemPath(name);
@@ -175,7 +177,7 @@ public final class ResourceManager<T> {
 	 * @param name the name
 	 * @return whether it exists
 	 */
-	public Mono<Boolean> exists(String projectId, String name) {
+	Mono<Boolean> exists(String projectId, String name) {
 		if (this.kind.describable()) {
 			return describe(name).map((item) -> true).onErrorResume(ZillizCloudApiException.class, (ex) -> {
 				if (ex.isTransient()) {
@@ -185,6 +187,39 @@ public final class ResourceManager<T> {
 			});
 		}
 		return listAll(projectId, Map.of()).any((item) -> name.equals(this.nameOf.apply(item)));
+	}
+
+	/**
+	 * The project of a call: the given one, else the settings' default.
+	 * @param projectId the given project, or {@code null}
+	 * @return the project
+	 */
+	String projectOf(@Nullable String projectId) {
+		return Validation.required("projectId", (projectId != null) ? projectId : this.client.settings().projectId());
+	}
+
+	/**
+	 * The region of a create: the given one, else the settings' default.
+	 * @param regionId the given region, or {@code null}
+	 * @return the region
+	 */
+	String regionOf(@Nullable String regionId) {
+		return Validation.required("regionId", (regionId != null) ? regionId : this.client.settings().regionId());
+	}
+
+	/**
+	 * Start a create body with the fields every kind sends.
+	 * @param projectId the project
+	 * @param regionId the region
+	 * @param name the validated name
+	 * @return the body
+	 */
+	Map<String, Object> createBody(String projectId, String regionId, String name) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("projectId", projectId);
+		body.put("regionId", regionId);
+		body.put(this.kind.nameField(), name);
+		return body;
 	}
 
 	private boolean isAlreadyExists(Throwable ex) {

@@ -8,7 +8,7 @@ import java.util.Properties;
 /**
  * Builds the {@code User-Agent} header from the filtered {@code META-INF/stagekit/version.properties}.
  */
-public final class UserAgent {
+final class UserAgent {
 
 	private static final String VALUE = "stagekit/" + readVersion() + " (Java " + System.getProperty("java.version")
 			+ ")";
@@ -20,7 +20,7 @@ public final class UserAgent {
 	 * Return the header value, e.g. {@code stagekit/0.1.0 (Java 17.0.9)}.
 	 * @return the user agent
 	 */
-	public static String value() {
+	static String value() {
 		return VALUE;
 	}
 

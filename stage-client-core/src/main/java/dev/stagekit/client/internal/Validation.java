@@ -8,16 +8,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Argument checks made before any request is sent.
  */
-public final class Validation {
+final class Validation {
 
 	private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]{0,63}$");
 
 	/** The naming rule in words. */
-	public static final String NAME_RULE = "must be 1 to 64 characters, start with a letter or underscore, "
+	static final String NAME_RULE = "must be 1 to 64 characters, start with a letter or underscore, "
 			+ "and contain only letters, digits, hyphens and underscores";
 
 	/** Largest page size. */
-	public static final int MAX_PAGE_SIZE = 100;
+	static final int MAX_PAGE_SIZE = 100;
 
 	private Validation() {
 	}
@@ -28,7 +28,7 @@ public final class Validation {
 	 * @param value the value
 	 * @return the value
 	 */
-	public static String name(String field, @Nullable String value) {
+	static String name(String field, @Nullable String value) {
 		if (value == null || !NAME.matcher(value).matches()) {
 			throw new InvalidRequestException(field, value, NAME_RULE);
 		}
@@ -41,7 +41,7 @@ public final class Validation {
 	 * @param value the value
 	 * @return the value
 	 */
-	public static String required(String field, @Nullable String value) {
+	static String required(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidRequestException(field, value, "is required and must not be blank");
 		}
@@ -53,7 +53,7 @@ public final class Validation {
 	 * @param currentPage the page
 	 * @return the page
 	 */
-	public static int currentPage(int currentPage) {
+	static int currentPage(int currentPage) {
 		if (currentPage < 1) {
 			throw new InvalidRequestException("currentPage", currentPage, "must be 1 or more");
 		}
@@ -65,7 +65,7 @@ public final class Validation {
 	 * @param pageSize the size
 	 * @return the size
 	 */
-	public static int pageSize(int pageSize) {
+	static int pageSize(int pageSize) {
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw new InvalidRequestException("pageSize", pageSize, "must be between 1 and " + MAX_PAGE_SIZE);
 		}
@@ -78,7 +78,7 @@ public final class Validation {
 	 * @param path the path, or {@code null}
 	 * @return the path
 	 */
-	public static @Nullable String directory(String field, @Nullable String path) {
+	static @Nullable String directory(String field, @Nullable String path) {
 		if (path != null && !path.endsWith("/")) {
 			throw new InvalidRequestException(field, path, "must end with '/'");
 		}

@@ -2,6 +2,8 @@ package dev.stagekit.client.upload;
 
 /**
  * Which Alibaba Cloud OSS endpoint to upload to; ignored for every other cloud.
+ *
+ * @since 0.1.0
  */
 public enum ConnectType {
 

@@ -3,7 +3,7 @@ package dev.stagekit.client.upload;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.internal.Blocking;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +14,8 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
  * Blocking face of a {@link ReactiveFileManager}. Calls block for as long as the upload takes;
  * interrupting the calling thread cancels the upload. Failures are unchecked
  * {@link dev.stagekit.client.ZillizCloudException}s.
+ *
+ * @since 0.1.0
  */
 public abstract sealed class FileManager permits VolumeFileManager, StageFileManager {
 
@@ -29,7 +31,7 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	 * Return whether this manager writes to a stage or a volume.
 	 * @return the kind
 	 */
-	public StorageLocation.Kind kind() {
+	public Kind kind() {
 		return this.reactive.kind();
 	}
 

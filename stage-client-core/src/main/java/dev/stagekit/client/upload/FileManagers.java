@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.stagekit.client.ZillizCloudClients;
-import dev.stagekit.client.internal.ResourceKind;
-import dev.stagekit.client.internal.Validation;
-import dev.stagekit.client.upload.internal.EngineFileManager;
+import dev.stagekit.client.internal.ControlPlane;
 import dev.stagekit.client.upload.internal.UploadEngine;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
@@ -22,6 +20,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
  *     UploadResult result = files.volume("my_volume").upload(Path.of("data"), "run-1/");
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class FileManagers implements AutoCloseable {
 
@@ -54,7 +54,7 @@ public final class FileManagers implements AutoCloseable {
 	 * @return the manager
 	 */
 	public ReactiveVolumeFileManager reactiveVolume(String volumeName) {
-		return EngineFileManager.volume(this.engine, Validation.name(ResourceKind.VOLUME.nameField(), volumeName));
+		return this.engine.volume(volumeName);
 	}
 
 	/**
@@ -63,7 +63,7 @@ public final class FileManagers implements AutoCloseable {
 	 * @return the manager
 	 */
 	public ReactiveStageFileManager reactiveStage(String stageName) {
-		return EngineFileManager.stage(this.engine, Validation.name(ResourceKind.STAGE.nameField(), stageName));
+		return this.engine.stage(stageName);
 	}
 
 	/**
@@ -89,7 +89,11 @@ public final class FileManagers implements AutoCloseable {
 		this.engine.close();
 	}
 
-	/** Builds {@link FileManagers}. */
+	/**
+	 * Builds {@link FileManagers}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final ZillizCloudClients clients;
@@ -128,7 +132,9 @@ public final class FileManagers implements AutoCloseable {
 
 		/**
 		 * Customize every S3 client (interceptors, metrics); applied in the order added, after the engine's
-		 * own settings.
+		 * own settings. What the engine enforces (its retry policy with the SDK's retries off, its
+		 * interceptors) is merged back afterwards, so a customizer that replaces the override configuration
+		 * cannot undo it.
 		 * @param customizer the customizer
 		 * @return this builder
 		 */
@@ -152,7 +158,7 @@ public final class FileManagers implements AutoCloseable {
 		 * @return the managers
 		 */
 		public FileManagers build() {
-			return new FileManagers(new UploadEngine(this.clients.engine(), this.settings,
+			return new FileManagers(UploadEngine.create(ControlPlane.of(this.clients), this.settings,
 					this.httpClientCustomizers, this.s3ClientCustomizers, this.observer));
 		}
 

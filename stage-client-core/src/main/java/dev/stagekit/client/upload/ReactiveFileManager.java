@@ -2,7 +2,7 @@ package dev.stagekit.client.upload;
 
 import java.nio.file.Path;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,6 +13,8 @@ import org.springframework.core.io.buffer.DataBuffer;
  * Uploads files into one stage or volume, reactively. Every method is lazy: nothing is sent until the
  * result is subscribed, and cancelling the subscription cancels the upload (started multipart uploads
  * are aborted). All file managers of one {@link FileManagers} share one engine and connection pool.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveFileManager {
 
@@ -20,7 +22,7 @@ public interface ReactiveFileManager {
 	 * Return whether this manager writes to a stage or a volume.
 	 * @return the kind
 	 */
-	StorageLocation.Kind kind();
+	Kind kind();
 
 	/**
 	 * Return the stage or volume name.

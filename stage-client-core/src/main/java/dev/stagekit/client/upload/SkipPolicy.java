@@ -3,6 +3,8 @@ package dev.stagekit.client.upload;
 /**
  * What to do with a local file whose object key already exists in the stage or volume. The decision is
  * made from one paginated listing of the target directory, never from a request per file.
+ *
+ * @since 0.1.0
  */
 public enum SkipPolicy {
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A local file changed size or content (or disappeared) while it was being uploaded. Its object was not
  * written: a multipart upload is aborted, a single request is cut before its last byte.
+ *
+ * @since 0.1.0
  */
 public final class SourceChangedException extends ZillizCloudException {
 

@@ -2,6 +2,8 @@ package dev.stagekit.client.upload;
 
 /**
  * Uploads files into one (legacy) stage, blocking (see {@link FileManager}).
+ *
+ * @since 0.1.0
  */
 public final class StageFileManager extends FileManager {
 

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * A request to the object store failed for good: a non-retryable answer, or a transient one that lasted
  * through every retry. The message names the object key and the store's status and error code, never
  * the credentials.
+ *
+ * @since 0.1.0
  */
 public final class StorageException extends ZillizCloudException {
 

@@ -3,6 +3,8 @@ package dev.stagekit.client.upload;
 /**
  * The checksum sent with every object and part, computed while the bytes stream and verified by the
  * object store, which refuses a body that does not match.
+ *
+ * @since 0.1.0
  */
 public enum UploadChecksum {
 

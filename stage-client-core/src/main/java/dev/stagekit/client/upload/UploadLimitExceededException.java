@@ -5,6 +5,8 @@ import dev.stagekit.client.ZillizCloudException;
 /**
  * The files to upload exceed the limits the stage or volume announced in its {@code apply} condition.
  * Thrown before any byte is sent.
+ *
+ * @since 0.1.0
  */
 public final class UploadLimitExceededException extends ZillizCloudException {
 

@@ -1,10 +1,12 @@
 package dev.stagekit.client.upload;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 
 /**
  * Observes uploads, for metrics or tracing: told when each upload starts and how it ends. Must be quick
  * and must not throw; it runs on the upload's threads.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface UploadObserver {
@@ -19,9 +21,13 @@ public interface UploadObserver {
 	 * @param targetPath the target path as requested (a directory, or a file for streamed uploads)
 	 * @return the observation of this upload
 	 */
-	Observation start(StorageLocation.Kind kind, String name, String targetPath);
+	Observation start(Kind kind, String name, String targetPath);
 
-	/** How one upload ended; exactly one method is called. */
+	/**
+	 * How one upload ended; exactly one method is called.
+	 *
+	 * @since 0.1.0
+	 */
 	interface Observation {
 
 		/** Ignores the outcome. */

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param bytesPerSecond average speed since the upload started
  * @param elapsed time since the upload started
  * @param result the result, present only in the last event of a successful upload
+ * @since 0.1.0
  */
 public record UploadProgress(long uploadedBytes, long totalBytes, long completedFiles, long skippedFiles,
 		long totalFiles, String currentFile, double bytesPerSecond, Duration elapsed,

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param partSize the part size in bytes, or {@code null} for the settings' default
  * @param progressListener called with throttled progress events, or {@code null}
  * @param resumable whether to keep a checkpoint and resume, or {@code null} for the settings' default
+ * @since 0.1.0
  */
 public record UploadRequest(Path source, String targetPath, @Nullable SkipPolicy skipPolicy, @Nullable Long partSize,
 		@Nullable UploadProgressListener progressListener, @Nullable Boolean resumable) {
@@ -33,7 +34,11 @@ public record UploadRequest(Path source, String targetPath, @Nullable SkipPolicy
 		return new Builder(source, targetPath);
 	}
 
-	/** Builds an {@link UploadRequest}. */
+	/**
+	 * Builds an {@link UploadRequest}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final Path source;

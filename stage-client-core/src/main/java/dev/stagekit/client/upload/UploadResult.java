@@ -12,6 +12,7 @@ import dev.stagekit.client.StorageLocation;
  * @param objects every file, in upload order
  * @param uploadedBytes bytes sent (skipped files excluded)
  * @param duration how long the upload took
+ * @since 0.1.0
  */
 public record UploadResult(StorageLocation location, List<UploadedObject> objects, long uploadedBytes,
 		Duration duration) {

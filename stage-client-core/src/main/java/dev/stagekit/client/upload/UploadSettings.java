@@ -2,20 +2,26 @@ package dev.stagekit.client.upload;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 
-import dev.stagekit.client.InvalidRequestException;
+import dev.stagekit.client.InvalidSettingException;
+import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.upload.internal.PartSizes;
+import org.jspecify.annotations.Nullable;
+
+import static dev.stagekit.client.InvalidSettingException.atLeast;
+import static dev.stagekit.client.InvalidSettingException.notNegative;
+import static dev.stagekit.client.InvalidSettingException.positive;
+import static dev.stagekit.client.InvalidSettingException.required;
 
 /**
- * How the upload engine behaves; shared by every file manager of one {@link FileManagers}.
+ * How the upload engine behaves; shared by every file manager of one {@link FileManagers}. Every default
+ * and every rule of these settings lives here (the Spring Boot properties map onto them).
  *
  * @param fileConcurrency files uploaded at once per upload
  * @param partConcurrency parts of one file uploaded at once
- * @param partSize multipart part size in bytes, or 0 to choose it per file (at least 5 MiB, about 1,000 parts)
- * @param maxRetries additional attempts per storage request after a transient failure (0 = one attempt)
- * @param retryBackoff the first backoff between attempts, doubled each time, with jitter
- * @param maxRetryBackoff the longest backoff between attempts
+ * @param partSize multipart part size in bytes, or {@code null} to choose it per file (at least 5 MiB,
+ * about 1,000 parts)
+ * @param retry the retry policy of every storage request
  * @param credentialRefreshMargin how long before their expiry temporary credentials are renewed
  * @param skipPolicy the default skip policy
  * @param checksum the checksum sent with every object and part
@@ -27,43 +33,74 @@ import dev.stagekit.client.upload.internal.PartSizes;
  * @param progressInterval least time between two progress events
  * @param resumable whether multipart uploads keep a checkpoint so that an interrupted upload can be resumed
  * @param checkpointDirectory where resumable uploads keep their checkpoints
+ * @since 0.1.0
  */
-public record UploadSettings(int fileConcurrency, int partConcurrency, long partSize, int maxRetries,
-		Duration retryBackoff, Duration maxRetryBackoff, Duration credentialRefreshMargin, SkipPolicy skipPolicy,
-		UploadChecksum checksum, ConnectType connectType, Duration connectTimeout, Duration readTimeout,
-		Duration writeTimeout, int maxConnections, Duration progressInterval, boolean resumable,
-		Path checkpointDirectory) {
+public record UploadSettings(int fileConcurrency, int partConcurrency, @Nullable Long partSize, RetrySettings retry,
+		Duration credentialRefreshMargin, SkipPolicy skipPolicy, UploadChecksum checksum, ConnectType connectType,
+		Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int maxConnections,
+		Duration progressInterval, boolean resumable, Path checkpointDirectory) {
+
+	/** Files uploaded at once per upload by default. */
+	public static final int DEFAULT_FILE_CONCURRENCY = 4;
+
+	/** Parts of one file uploaded at once by default. */
+	public static final int DEFAULT_PART_CONCURRENCY = 8;
+
+	/** How long before their expiry temporary credentials are renewed by default. */
+	public static final Duration DEFAULT_CREDENTIAL_REFRESH_MARGIN = Duration.ofMinutes(5);
+
+	/** The default skip policy. */
+	public static final SkipPolicy DEFAULT_SKIP_POLICY = SkipPolicy.OVERWRITE;
+
+	/** The default checksum. */
+	public static final UploadChecksum DEFAULT_CHECKSUM = UploadChecksum.CRC32C;
+
+	/** The default OSS endpoint choice. */
+	public static final ConnectType DEFAULT_CONNECT_TYPE = ConnectType.AUTO;
+
+	/** The default connect timeout to the object store. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The default read timeout. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+	/** The default write timeout. */
+	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+
+	/** Connections to the object store by default. */
+	public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+	/** The default least time between two progress events. */
+	public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(200);
+
+	/** The default checkpoint directory, {@code <java.io.tmpdir>/stagekit-checkpoints}. */
+	public static final Path DEFAULT_CHECKPOINT_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"),
+			"stagekit-checkpoints");
 
 	/** The defaults. */
 	public static final UploadSettings DEFAULTS = builder().build();
 
+	/**
+	 * Validate the settings.
+	 * @throws InvalidSettingException naming the first bad value
+	 */
 	public UploadSettings {
 		atLeast("fileConcurrency", fileConcurrency, 1);
 		atLeast("partConcurrency", partConcurrency, 1);
-		atLeast("maxRetries", maxRetries, 0);
 		atLeast("maxConnections", maxConnections, 1);
-		if (partSize != 0) {
-			PartSizes.choose(0, partSize);
+		if (partSize != null) {
+			PartSizes.check(partSize);
 		}
-		positive("retryBackoff", retryBackoff);
-		positive("maxRetryBackoff", maxRetryBackoff);
-		if (maxRetryBackoff.compareTo(retryBackoff) < 0) {
-			throw new InvalidRequestException("maxRetryBackoff", maxRetryBackoff,
-					"must not be shorter than retryBackoff (" + retryBackoff + ")");
-		}
-		Objects.requireNonNull(credentialRefreshMargin, "credentialRefreshMargin");
-		if (credentialRefreshMargin.isNegative()) {
-			throw new InvalidRequestException("credentialRefreshMargin", credentialRefreshMargin,
-					"must not be negative");
-		}
-		Objects.requireNonNull(skipPolicy, "skipPolicy");
-		Objects.requireNonNull(checksum, "checksum");
-		Objects.requireNonNull(connectType, "connectType");
+		required("retry", retry);
+		notNegative("credentialRefreshMargin", credentialRefreshMargin);
+		required("skipPolicy", skipPolicy);
+		required("checksum", checksum);
+		required("connectType", connectType);
 		positive("connectTimeout", connectTimeout);
 		positive("readTimeout", readTimeout);
 		positive("writeTimeout", writeTimeout);
 		positive("progressInterval", progressInterval);
-		Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
+		required("checkpointDirectory", checkpointDirectory);
 	}
 
 	/**
@@ -79,76 +116,59 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 	 * @return a builder holding these values
 	 */
 	public Builder toBuilder() {
-		Builder builder = new Builder();
-		builder.fileConcurrency = this.fileConcurrency;
-		builder.partConcurrency = this.partConcurrency;
-		builder.partSize = this.partSize;
-		builder.maxRetries = this.maxRetries;
-		builder.retryBackoff = this.retryBackoff;
-		builder.maxRetryBackoff = this.maxRetryBackoff;
-		builder.credentialRefreshMargin = this.credentialRefreshMargin;
-		builder.skipPolicy = this.skipPolicy;
-		builder.checksum = this.checksum;
-		builder.connectType = this.connectType;
-		builder.connectTimeout = this.connectTimeout;
-		builder.readTimeout = this.readTimeout;
-		builder.writeTimeout = this.writeTimeout;
-		builder.maxConnections = this.maxConnections;
-		builder.progressInterval = this.progressInterval;
-		builder.resumable = this.resumable;
-		builder.checkpointDirectory = this.checkpointDirectory;
-		return builder;
+		return new Builder().fileConcurrency(this.fileConcurrency)
+			.partConcurrency(this.partConcurrency)
+			.partSize(this.partSize)
+			.retry(this.retry)
+			.credentialRefreshMargin(this.credentialRefreshMargin)
+			.skipPolicy(this.skipPolicy)
+			.checksum(this.checksum)
+			.connectType(this.connectType)
+			.connectTimeout(this.connectTimeout)
+			.readTimeout(this.readTimeout)
+			.writeTimeout(this.writeTimeout)
+			.maxConnections(this.maxConnections)
+			.progressInterval(this.progressInterval)
+			.resumable(this.resumable)
+			.checkpointDirectory(this.checkpointDirectory);
 	}
 
-	private static void atLeast(String name, long value, long min) {
-		if (value < min) {
-			throw new InvalidRequestException(name, value, "must be at least " + min);
-		}
-	}
-
-	private static void positive(String name, Duration value) {
-		Objects.requireNonNull(value, name);
-		if (value.isNegative() || value.isZero()) {
-			throw new InvalidRequestException(name, value, "must be positive");
-		}
-	}
-
-	/** Builds {@link UploadSettings}; every value has a default. */
+	/**
+	 * Builds {@link UploadSettings}; every value has a default.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
-		private int fileConcurrency = 4;
+		private int fileConcurrency = DEFAULT_FILE_CONCURRENCY;
 
-		private int partConcurrency = 8;
+		private int partConcurrency = DEFAULT_PART_CONCURRENCY;
 
-		private long partSize;
+		private @Nullable Long partSize;
 
-		private int maxRetries = 5;
+		private RetrySettings retry = RetrySettings.STORAGE;
 
-		private Duration retryBackoff = Duration.ofMillis(200);
+		private Duration credentialRefreshMargin = DEFAULT_CREDENTIAL_REFRESH_MARGIN;
 
-		private Duration maxRetryBackoff = Duration.ofSeconds(10);
+		private SkipPolicy skipPolicy = DEFAULT_SKIP_POLICY;
 
-		private Duration credentialRefreshMargin = Duration.ofMinutes(5);
+		private UploadChecksum checksum = DEFAULT_CHECKSUM;
 
-		private SkipPolicy skipPolicy = SkipPolicy.OVERWRITE;
+		private ConnectType connectType = DEFAULT_CONNECT_TYPE;
 
-		private UploadChecksum checksum = UploadChecksum.CRC32C;
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private ConnectType connectType = ConnectType.AUTO;
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
-		private Duration connectTimeout = Duration.ofSeconds(10);
+		private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
 
-		private Duration readTimeout = Duration.ofSeconds(60);
+		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
-		private Duration writeTimeout = Duration.ofSeconds(60);
-
-		private int maxConnections = 64;
-
-		private Duration progressInterval = Duration.ofMillis(200);
+		private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
 
 		private boolean resumable;
 
-		private Path checkpointDirectory = Path.of(System.getProperty("java.io.tmpdir"), "stagekit-checkpoints");
+		private Path checkpointDirectory = DEFAULT_CHECKPOINT_DIRECTORY;
 
 		private Builder() {
 		}
@@ -165,27 +185,19 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 			return this;
 		}
 
-		/** Part size in bytes, 0 for automatic (default). @param value the size @return this */
-		public Builder partSize(long value) {
+		/**
+		 * Part size in bytes, or {@code null} to choose it per file (default).
+		 * @param value the size
+		 * @return this
+		 */
+		public Builder partSize(@Nullable Long value) {
 			this.partSize = value;
 			return this;
 		}
 
-		/** Additional attempts per request (default 5). @param value the count @return this */
-		public Builder maxRetries(int value) {
-			this.maxRetries = value;
-			return this;
-		}
-
-		/** First backoff (default 200 ms). @param value the backoff @return this */
-		public Builder retryBackoff(Duration value) {
-			this.retryBackoff = value;
-			return this;
-		}
-
-		/** Longest backoff (default 10 s). @param value the backoff @return this */
-		public Builder maxRetryBackoff(Duration value) {
-			this.maxRetryBackoff = value;
+		/** Retry policy of storage requests (default {@link RetrySettings#STORAGE}). @param value the policy @return this */
+		public Builder retry(RetrySettings value) {
+			this.retry = value;
 			return this;
 		}
 
@@ -268,13 +280,13 @@ public record UploadSettings(int fileConcurrency, int partConcurrency, long part
 		/**
 		 * Build and validate.
 		 * @return the settings
-		 * @throws InvalidRequestException naming the first bad value
+		 * @throws InvalidSettingException naming the first bad value
 		 */
 		public UploadSettings build() {
-			return new UploadSettings(this.fileConcurrency, this.partConcurrency, this.partSize, this.maxRetries,
-					this.retryBackoff, this.maxRetryBackoff, this.credentialRefreshMargin, this.skipPolicy,
-					this.checksum, this.connectType, this.connectTimeout, this.readTimeout, this.writeTimeout,
-					this.maxConnections, this.progressInterval, this.resumable, this.checkpointDirectory);
+			return new UploadSettings(this.fileConcurrency, this.partConcurrency, this.partSize, this.retry,
+					this.credentialRefreshMargin, this.skipPolicy, this.checksum, this.connectType,
+					this.connectTimeout, this.readTimeout, this.writeTimeout, this.maxConnections,
+					this.progressInterval, this.resumable, this.checkpointDirectory);
 		}
 
 	}

@@ -8,6 +8,7 @@ package dev.stagekit.client.upload;
  * @param key the full object key in the bucket
  * @param size the size in bytes
  * @param skipped whether the skip policy kept the existing object instead of uploading
+ * @since 0.1.0
  */
 public record UploadedObject(String relativePath, String path, String key, long size, boolean skipped) {
 }

@@ -10,10 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.stagekit.client.ImportRequest;
 import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.CreateStageRequest;
+import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
@@ -390,7 +391,7 @@ class FileManagerIntegrationTests {
 	@Test
 	void uploadWhenStageShouldUseStageApplyAndPrefix() {
 		String stage = "stage_" + (System.nanoTime() % 100000);
-		clients.stages().create(emulator.projectId(), emulator.regionId(), stage);
+		clients.stages().create(CreateStageRequest.builder(stage).projectId(emulator.projectId()).regionId(emulator.regionId()).build());
 		Path file = write(this.temp.resolve("stage.json"), "{\"id\": 9}");
 		UploadResult result = files.stage(stage).upload(file, "in");
 		String key = emulator.stagePrefix(stage).orElseThrow() + "in/stage.json";

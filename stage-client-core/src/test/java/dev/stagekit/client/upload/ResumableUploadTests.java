@@ -64,7 +64,7 @@ class ResumableUploadTests {
 		// One part at a time, so that which parts were stored before a failure does not depend on timing.
 		return UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings.resumable(true)
 			.checkpointDirectory(checkpoints)
-			.maxRetries(1)
+			.retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(2))
 			.partConcurrency(1));
 	}
 
@@ -143,7 +143,7 @@ class ResumableUploadTests {
 		Path checkpoints = this.temp.resolve("checkpoints4");
 		emulator.inject(DataPlaneFault.slowDown().onPart(2).times(100));
 		try (FileManagers files = UploadTestSupport.fileManagers(emulator, clients,
-				(settings) -> settings.checkpointDirectory(checkpoints).maxRetries(1))) {
+				(settings) -> settings.checkpointDirectory(checkpoints).retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(2)))) {
 			assertThatExceptionOfType(StorageException.class).isThrownBy(() -> files.volume(volume).upload(file, ""));
 		}
 		assertThat(emulator.incompleteUploads()).isEmpty();

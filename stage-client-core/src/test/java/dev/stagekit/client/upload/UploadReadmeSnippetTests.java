@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.stagekit.client.CreateVolumeRequest;
-import dev.stagekit.client.ImportJobId;
-import dev.stagekit.client.ImportJobProgress;
-import dev.stagekit.client.ImportRequest;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.job.ImportJobId;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,15 +14,19 @@ import java.util.function.UnaryOperator;
 
 import javax.net.ssl.TrustManagerFactory;
 
-import dev.stagekit.client.CreateVolumeRequest;
+import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
  * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane.
  */
 final class UploadTestSupport {
+
+	/** The storage retry policy with short backoffs. */
+	static final RetrySettings FAST_RETRY = RetrySettings.STORAGE.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -41,10 +45,7 @@ final class UploadTestSupport {
 
 	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
 			UnaryOperator<UploadSettings.Builder> settings) {
-		UploadSettings.Builder builder = UploadSettings.builder()
-			.retryBackoff(Duration.ofMillis(5))
-			.maxRetryBackoff(Duration.ofMillis(20))
-			.progressInterval(Duration.ofMillis(20));
+		UploadSettings.Builder builder = UploadSettings.builder().retry(FAST_RETRY).progressInterval(Duration.ofMillis(20));
 		return FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())
 			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> trustManagers(emulator)))

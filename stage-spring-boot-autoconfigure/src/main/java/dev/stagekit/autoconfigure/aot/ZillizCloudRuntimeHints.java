@@ -3,15 +3,14 @@ package dev.stagekit.autoconfigure.aot;
 import java.util.List;
 
 import dev.stagekit.autoconfigure.ZillizCloudProperties;
-import dev.stagekit.client.ApplyResult;
-import dev.stagekit.client.ControlPlaneJob;
-import dev.stagekit.client.ImportJobId;
-import dev.stagekit.client.ImportJobProgress;
-import dev.stagekit.client.ImportJobSummary;
 import dev.stagekit.client.Page;
-import dev.stagekit.client.StageInfo;
 import dev.stagekit.client.StorageLocation;
-import dev.stagekit.client.VolumeInfo;
+import dev.stagekit.client.control.StageInfo;
+import dev.stagekit.client.control.VolumeInfo;
+import dev.stagekit.client.job.ControlPlaneJob;
+import dev.stagekit.client.job.ImportJobId;
+import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.job.ImportJobSummary;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.UploadedObject;
@@ -32,11 +31,10 @@ class ZillizCloudRuntimeHints implements RuntimeHintsRegistrar {
 
 	static final List<Class<?>> JSON_VALUES = List.of(UploadResult.class, UploadedObject.class, UploadProgress.class,
 			StorageLocation.class, VolumeInfo.class, StageInfo.class, Page.class, ImportJobId.class,
-			ImportJobProgress.class, ImportJobProgress.Detail.class, ImportJobSummary.class, ControlPlaneJob.class,
-			ApplyResult.Condition.class);
+			ImportJobProgress.class, ImportJobProgress.Detail.class, ImportJobSummary.class, ControlPlaneJob.class);
 
 	static final List<String> INTERNAL_JSON = List.of("dev.stagekit.client.upload.internal.Checkpoints$Header",
-			"dev.stagekit.client.upload.internal.Checkpoints$Part");
+			"dev.stagekit.client.upload.internal.Checkpoints$Part", "dev.stagekit.client.internal.ApplyResult$Condition");
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

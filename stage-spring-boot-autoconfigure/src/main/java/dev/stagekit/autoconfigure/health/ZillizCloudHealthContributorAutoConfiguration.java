@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the Zilliz
  * Cloud health indicator ({@code management.health.zillizcloud.enabled}).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ZillizCloudAutoConfiguration.class)
 @ConditionalOnClass({ AbstractReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

@@ -2,8 +2,8 @@ package dev.stagekit.autoconfigure.health;
 
 import java.time.Duration;
 
-import dev.stagekit.client.ListVolumesRequest;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.ListVolumesRequest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -12,6 +12,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Checks that the Zilliz Cloud control plane answers with the configured API key: one volume-list call for a
  * single item, with a short timeout. Unknown when no project is configured (the call needs one).
+ *
+ * @since 0.1.0
  */
 public class ZillizCloudHealthIndicator extends AbstractReactiveHealthIndicator {
 

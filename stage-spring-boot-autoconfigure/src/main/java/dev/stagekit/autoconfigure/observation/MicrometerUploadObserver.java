@@ -2,7 +2,7 @@ package dev.stagekit.autoconfigure.observation;
 
 import java.util.Locale;
 
-import dev.stagekit.client.StorageLocation;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.client.upload.UploadResult;
 import io.micrometer.observation.ObservationRegistry;
@@ -11,6 +11,8 @@ import io.micrometer.observation.ObservationRegistry;
  * Observes every upload as a Micrometer {@code zilliz.cloud.upload} observation: its duration, with
  * low-cardinality {@code zilliz.kind} and {@code outcome} (success, failure, cancelled) and high-cardinality
  * {@code zilliz.name}, {@code zilliz.target}, {@code zilliz.files} and {@code zilliz.bytes}.
+ *
+ * @since 0.1.0
  */
 public class MicrometerUploadObserver implements UploadObserver {
 
@@ -28,7 +30,7 @@ public class MicrometerUploadObserver implements UploadObserver {
 	}
 
 	@Override
-	public UploadObserver.Observation start(StorageLocation.Kind kind, String name, String targetPath) {
+	public UploadObserver.Observation start(Kind kind, String name, String targetPath) {
 		String kindName = kind.name().toLowerCase(Locale.ROOT);
 		io.micrometer.observation.Observation observation = io.micrometer.observation.Observation
 			.createNotStarted(NAME, this.registry)

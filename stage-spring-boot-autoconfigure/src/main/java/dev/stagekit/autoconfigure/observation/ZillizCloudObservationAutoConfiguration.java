@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of Micrometer
  * observations for uploads. Control-plane calls are observed by Spring Boot's own {@code WebClient}
  * observation, because their client is built from Boot's {@code WebClient.Builder}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(before = ZillizCloudAutoConfiguration.class)
 @ConditionalOnClass(ObservationRegistry.class)

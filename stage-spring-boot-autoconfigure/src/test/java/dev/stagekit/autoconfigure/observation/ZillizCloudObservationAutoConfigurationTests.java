@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.stagekit.autoconfigure.ZillizCloudAutoConfiguration;
-import dev.stagekit.client.CreateVolumeRequest;
 import dev.stagekit.client.InvalidRequestException;
-import dev.stagekit.client.VolumeManager;
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.emulator.ZillizCloudEmulator;

@@ -123,6 +123,11 @@ final class Checkpoints {
 	 * @param uploadId the multipart upload id
 	 */
 	record Header(int version, String source, long size, String modified, long partSize, String uploadId) {
+
+		Header withUploadId(String uploadId) {
+			return new Header(this.version, this.source, this.size, this.modified, this.partSize, uploadId);
+		}
+
 	}
 
 	/**

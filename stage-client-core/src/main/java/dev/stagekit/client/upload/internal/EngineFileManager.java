@@ -1,7 +1,6 @@
 package dev.stagekit.client.upload.internal;
 
-import dev.stagekit.client.StorageLocation;
-import dev.stagekit.client.internal.ResourceKind;
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.upload.ReactiveFileManager;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
@@ -18,15 +17,15 @@ import org.springframework.core.io.buffer.DataBuffer;
  * A file manager is only a name and a kind in front of the shared {@link UploadEngine}; the two
  * subclasses exist so that stage and volume managers are distinct types to inject.
  */
-public abstract class EngineFileManager implements ReactiveFileManager {
+abstract class EngineFileManager implements ReactiveFileManager {
 
 	private final UploadEngine engine;
 
-	private final ResourceKind kind;
+	private final Kind kind;
 
 	private final String name;
 
-	private EngineFileManager(UploadEngine engine, ResourceKind kind, String name) {
+	private EngineFileManager(UploadEngine engine, Kind kind, String name) {
 		this.engine = engine;
 		this.kind = kind;
 		this.name = name;
@@ -38,7 +37,7 @@ public abstract class EngineFileManager implements ReactiveFileManager {
 	 * @param name the volume name
 	 * @return the manager
 	 */
-	public static ReactiveVolumeFileManager volume(UploadEngine engine, String name) {
+	static ReactiveVolumeFileManager volume(UploadEngine engine, String name) {
 		return new Volume(engine, name);
 	}
 
@@ -48,13 +47,13 @@ public abstract class EngineFileManager implements ReactiveFileManager {
 	 * @param name the stage name
 	 * @return the manager
 	 */
-	public static ReactiveStageFileManager stage(UploadEngine engine, String name) {
+	static ReactiveStageFileManager stage(UploadEngine engine, String name) {
 		return new Stage(engine, name);
 	}
 
 	@Override
-	public StorageLocation.Kind kind() {
-		return this.kind.storageKind();
+	public Kind kind() {
+		return this.kind;
 	}
 
 	@Override
@@ -85,7 +84,7 @@ public abstract class EngineFileManager implements ReactiveFileManager {
 	private static final class Volume extends EngineFileManager implements ReactiveVolumeFileManager {
 
 		Volume(UploadEngine engine, String name) {
-			super(engine, ResourceKind.VOLUME, name);
+			super(engine, Kind.VOLUME, name);
 		}
 
 	}
@@ -93,7 +92,7 @@ public abstract class EngineFileManager implements ReactiveFileManager {
 	private static final class Stage extends EngineFileManager implements ReactiveStageFileManager {
 
 		Stage(UploadEngine engine, String name) {
-			super(engine, ResourceKind.STAGE, name);
+			super(engine, Kind.STAGE, name);
 		}
 
 	}

@@ -3,16 +3,13 @@ package dev.stagekit.client.upload.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import dev.stagekit.client.upload.SourceChangedException;
 import dev.stagekit.client.upload.internal.SourceScanner.SourceFile;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -73,7 +70,7 @@ final class FileSliceBody implements AsyncRequestBody {
 		long end = this.position + this.length;
 		return Flux.generate(() -> this.position, (offset, sink) -> {
 			if (offset >= end) {
-				SourceChangedException changed = changed();
+				SourceChangedException changed = this.file.changed();
 				if (changed != null) {
 					sink.error(changed);
 				}
@@ -104,24 +101,6 @@ final class FileSliceBody implements AsyncRequestBody {
 			sink.next(buffer);
 			return offset + count;
 		});
-	}
-
-	private @Nullable SourceChangedException changed() {
-		try {
-			BasicFileAttributes now = Files.readAttributes(this.file.path(), BasicFileAttributes.class);
-			if (now.size() != this.file.size()) {
-				return new SourceChangedException(this.file.path(),
-						"size " + this.file.size() + " -> " + now.size() + " bytes", null);
-			}
-			if (!now.lastModifiedTime().equals(this.file.lastModified())) {
-				return new SourceChangedException(this.file.path(),
-						"modified at " + now.lastModifiedTime() + ", listed at " + this.file.lastModified(), null);
-			}
-			return null;
-		}
-		catch (IOException ex) {
-			return new SourceChangedException(this.file.path(), "it can no longer be read", ex);
-		}
 	}
 
 	private static void close(FileChannel channel) {

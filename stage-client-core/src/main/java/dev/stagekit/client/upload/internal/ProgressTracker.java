@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
  * then the final event carrying the result. Events are emitted from a single scheduler worker, so a
  * listener is never called concurrently and never while the engine holds a lock.
  */
-public final class ProgressTracker {
+final class ProgressTracker {
 
 	private final AtomicLong sentBytes = new AtomicLong();
 
@@ -40,7 +40,7 @@ public final class ProgressTracker {
 	 * @param totalFiles files expected
 	 * @param totalBytes bytes expected
 	 */
-	public ProgressTracker(long totalFiles, long totalBytes) {
+	ProgressTracker(long totalFiles, long totalBytes) {
 		this.totalFiles = new AtomicLong(totalFiles);
 		this.totalBytes = new AtomicLong(totalBytes);
 	}

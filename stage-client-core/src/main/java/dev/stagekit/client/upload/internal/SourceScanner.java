@@ -18,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import dev.stagekit.client.InvalidRequestException;
+import dev.stagekit.client.upload.SourceChangedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * directories on the current path are held in memory, never the whole file list, so a tree can be
  * walked twice: once to check the limits, once to upload.
  */
-public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
+final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourceScanner.class);
 
@@ -47,7 +48,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @return the scanner
 	 * @throws InvalidRequestException if the source does not exist or is neither a file nor a directory
 	 */
-	public static SourceScanner of(Path source) {
+	static SourceScanner of(Path source) {
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(source, BasicFileAttributes.class);
@@ -65,7 +66,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * Return whether the source is a directory.
 	 * @return whether it is a directory
 	 */
-	public boolean isDirectory() {
+	boolean isDirectory() {
 		return this.directory;
 	}
 
@@ -73,7 +74,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * Count the files and bytes by walking the whole source once.
 	 * @return the totals
 	 */
-	public Summary summarize() {
+	Summary summarize() {
 		long files = 0;
 		long bytes = 0;
 		long largest = 0;
@@ -112,7 +113,38 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param size its size in bytes
 	 * @param lastModified its modification time
 	 */
-	public record SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
+	record SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
+
+		/**
+		 * Check that the file still has the size and modification time it was listed with.
+		 * @return why it changed, or {@code null} if it did not
+		 */
+		@Nullable SourceChangedException changed() {
+			try {
+				BasicFileAttributes now = Files.readAttributes(this.path, BasicFileAttributes.class);
+				if (now.size() != this.size) {
+					return new SourceChangedException(this.path, "size " + this.size + " -> " + now.size() + " bytes",
+							null);
+				}
+				if (!now.lastModifiedTime().equals(this.lastModified)) {
+					return new SourceChangedException(this.path,
+							"modified at " + now.lastModifiedTime() + ", listed at " + this.lastModified, null);
+				}
+				return null;
+			}
+			catch (IOException ex) {
+				return new SourceChangedException(this.path, "it can no longer be read", ex);
+			}
+		}
+
+		/** Fail if the file changed since it was listed. */
+		void requireUnchanged() {
+			SourceChangedException changed = changed();
+			if (changed != null) {
+				throw changed;
+			}
+		}
+
 	}
 
 	/**
@@ -122,7 +154,7 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param bytes the number of bytes
 	 * @param largest the size of the largest file
 	 */
-	public record Summary(long files, long bytes, long largest) {
+	record Summary(long files, long bytes, long largest) {
 	}
 
 	private record Entry(Path path, String relativePath, BasicFileAttributes attributes) {
@@ -166,10 +198,10 @@ public final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 
 		@Override
 		public SourceFile next() {
-			if (!hasNext()) {
+			SourceFile file = hasNext() ? this.next : null;
+			if (file == null) {
 				throw new NoSuchElementException();
 			}
-			SourceFile file = this.next;
 			this.next = null;
 			return file;
 		}

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.function.Function;
 
-import dev.stagekit.client.ApplyResult;
+import dev.stagekit.client.internal.ApplyResult;
 import dev.stagekit.client.upload.ConnectType;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * @param region the signing region
  * @param bearer whether to send the session token as an OAuth bearer token instead of signing (GCP)
  */
-public record StorageEndpoint(URI uri, boolean pathStyle, String region, boolean bearer) {
+record StorageEndpoint(URI uri, boolean pathStyle, String region, boolean bearer) {
 
 	private static final String DEFAULT_REGION = "us-east-1";
 
@@ -27,7 +27,7 @@ public record StorageEndpoint(URI uri, boolean pathStyle, String region, boolean
 	 * @param probe answers the HTTP status of {@code HEAD https://<host>/}, or an error if unreachable
 	 * @return the endpoint
 	 */
-	public static Mono<StorageEndpoint> resolve(ApplyResult apply, ConnectType connectType,
+	static Mono<StorageEndpoint> resolve(ApplyResult apply, ConnectType connectType,
 			Function<String, Mono<Integer>> probe) {
 		String cloud = apply.cloud().toLowerCase(Locale.ROOT);
 		String region = apply.region().isBlank() ? DEFAULT_REGION : apply.region();
@@ -41,12 +41,21 @@ public record StorageEndpoint(URI uri, boolean pathStyle, String region, boolean
 		return Mono.just(new StorageEndpoint(uri, !virtual, region, bearer));
 	}
 
+	/**
+	 * The URI of an endpoint given as a bare host, as {@code host:port}, or as a URL with its scheme
+	 * ({@code https://host:port}); HTTPS unless the answer says {@code http://}.
+	 */
 	static URI uri(String endpoint) {
 		String trimmed = endpoint.trim();
-		if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
-			return URI.create(trimmed);
+		String lower = trimmed.toLowerCase(Locale.ROOT);
+		String scheme = lower.startsWith("http://") ? "http://" : "https://";
+		String rest = (lower.startsWith("http://") || lower.startsWith("https://"))
+				? trimmed.substring(trimmed.indexOf("://") + 3) : trimmed;
+		URI uri = URI.create(scheme + rest);
+		if (uri.getHost() == null) {
+			throw new IllegalArgumentException("The storage endpoint '" + endpoint + "' names no host");
 		}
-		return URI.create("https://" + trimmed);
+		return uri;
 	}
 
 	static boolean isVirtualHostDomain(String host) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Normalises a target directory inside a stage or volume, following the V2 Java rules.
  */
-public final class TargetPaths {
+final class TargetPaths {
 
 	private TargetPaths() {
 	}
@@ -22,7 +22,7 @@ public final class TargetPaths {
 	 * @return the normalised path, {@code ""} or ending with {@code /}
 	 * @throws InvalidRequestException if any segment is {@code ..}
 	 */
-	public static String normalize(@Nullable String target) {
+	static String normalize(@Nullable String target) {
 		if (target == null) {
 			return "";
 		}

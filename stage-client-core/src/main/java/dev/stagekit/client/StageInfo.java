@@ -1,9 +1,0 @@
-package dev.stagekit.client;
-
-/**
- * A stage as listed by the control plane.
- *
- * @param stageName the stage name
- */
-public record StageInfo(String stageName) {
-}

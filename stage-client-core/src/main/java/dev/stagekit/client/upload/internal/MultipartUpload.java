@@ -1,0 +1,169 @@
+package dev.stagekit.client.upload.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.Part;
+
+/**
+ * The one uploader of object bytes: a single {@code PutObject}, or a multipart upload whose parts are
+ * sent, retried one by one and completed; whatever the {@link PartBody} (file slice or stream chunk).
+ * Every request carries the configured checksum. A multipart upload that fails is aborted before the
+ * failure is reported; one that is cancelled is aborted in the background (tracked by {@link Cleanups}).
+ */
+final class MultipartUpload {
+
+	private static final Logger logger = LoggerFactory.getLogger(MultipartUpload.class);
+
+	private final StorageRetry retry;
+
+	private final Checksums checksums;
+
+	private final int partConcurrency;
+
+	MultipartUpload(StorageRetry retry, Checksums checksums, int partConcurrency) {
+		this.retry = retry;
+		this.checksums = checksums;
+		this.partConcurrency = partConcurrency;
+	}
+
+	Checksums checksums() {
+		return this.checksums;
+	}
+
+	/** Send an object in one request. */
+	Mono<Void> put(UploadPlan plan, String key, PartBody part) {
+		return this.retry.call(plan.session(), "PutObject", key,
+				(lease) -> lease.client().putObject((put) -> put.bucket(plan.bucket()).key(key)
+					.contentLength(part.length())
+					.contentType("application/octet-stream")
+					.checksumAlgorithm(this.checksums.algorithm()), part.body()),
+				part::failedAttempt)
+			.then();
+	}
+
+	/**
+	 * Run a multipart upload: create it, send the parts (numbered from 1), run a last check, complete it;
+	 * abort it on any failure (awaited) or cancellation (tracked).
+	 */
+	Mono<Void> upload(UploadPlan plan, String key, Flux<PartBody> parts, Runnable beforeComplete) {
+		return upload(plan, key, create(plan, key), (uploadId) -> send(plan, key, uploadId, parts), beforeComplete,
+				(uploadId, error) -> abort(plan, key, uploadId), (uploadId) -> Mono.empty());
+	}
+
+	/** The general form, for uploads that resume or keep their parts on failure. */
+	Mono<Void> upload(UploadPlan plan, String key, Mono<String> create, Function<String, Flux<CompletedPart>> parts,
+			Runnable beforeComplete, BiFunction<String, Throwable, Mono<Void>> onError,
+			Function<String, Mono<Void>> onSuccess) {
+		return Mono.usingWhen(create,
+				(uploadId) -> parts.apply(uploadId)
+					.collectList()
+					.flatMap((completed) -> Mono.fromRunnable(beforeComplete)
+						.subscribeOn(Schedulers.boundedElastic())
+						.then(complete(plan, key, uploadId, completed))),
+				onSuccess, onError, (uploadId) -> {
+					plan.local().start(abort(plan, key, uploadId));
+					return Mono.empty();
+				})
+			.then();
+	}
+
+	/** Send numbered parts, a few at once, keeping their order. */
+	Flux<CompletedPart> send(UploadPlan plan, String key, String uploadId, Flux<PartBody> parts) {
+		return parts.index()
+			.flatMapSequential((indexed) -> part(plan, key, uploadId, (int) (indexed.getT1() + 1), indexed.getT2()),
+					this.partConcurrency, 1);
+	}
+
+	int partConcurrency() {
+		return this.partConcurrency;
+	}
+
+	Mono<CompletedPart> part(UploadPlan plan, String key, String uploadId, int number, PartBody part) {
+		return this.retry.call(plan.session(), "UploadPart", key,
+				(lease) -> lease.client()
+					.uploadPart((request) -> request.bucket(plan.bucket()).key(key).uploadId(uploadId)
+						.partNumber(number)
+						.contentLength(part.length())
+						.checksumAlgorithm(this.checksums.algorithm()), part.body())
+					.thenApply((response) -> Checksums.part(number, response)),
+				part::failedAttempt);
+	}
+
+	/** Create a multipart upload; one created after its caller went away is aborted, not orphaned. */
+	Mono<String> create(UploadPlan plan, String key) {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		return this.retry.call(plan.session(), "CreateMultipartUpload", key, (lease) -> {
+			CompletableFuture<CreateMultipartUploadResponse> created = lease.client()
+				.createMultipartUpload((request) -> request.bucket(plan.bucket()).key(key)
+					.contentType("application/octet-stream")
+					.checksumAlgorithm(this.checksums.algorithm()));
+			created.whenComplete((response, ex) -> {
+				if (response != null && cancelled.get()) {
+					plan.local().start(abort(plan, key, response.uploadId()));
+				}
+			});
+			return created.thenApply(CreateMultipartUploadResponse::uploadId);
+		}, MultipartUpload::nothing).doOnCancel(() -> cancelled.set(true));
+	}
+
+	Mono<Map<Integer, Part>> listParts(UploadPlan plan, String key, String uploadId) {
+		return listPartsPage(plan, key, uploadId, null)
+			.expand((page) -> Boolean.TRUE.equals(page.isTruncated())
+					? listPartsPage(plan, key, uploadId, page.nextPartNumberMarker()) : Mono.empty())
+			.flatMapIterable(ListPartsResponse::parts)
+			.collectMap(Part::partNumber, (part) -> part);
+	}
+
+	Mono<Void> abort(UploadPlan plan, String key, String uploadId) {
+		return this.retry.call(plan.session(), "AbortMultipartUpload", key,
+				(lease) -> lease.client()
+					.abortMultipartUpload((request) -> request.bucket(plan.bucket()).key(key).uploadId(uploadId)),
+				MultipartUpload::nothing)
+			.then()
+			.onErrorResume((ex) -> {
+				logger.warn("Could not abort the multipart upload of '{}': {}", key, ex.getMessage());
+				return Mono.empty();
+			});
+	}
+
+	private Mono<ListPartsResponse> listPartsPage(UploadPlan plan, String key, String uploadId,
+			@Nullable Integer marker) {
+		return this.retry.call(plan.session(), "ListParts", key,
+				(lease) -> lease.client()
+					.listParts((list) -> list.bucket(plan.bucket()).key(key).uploadId(uploadId).partNumberMarker(marker)),
+				MultipartUpload::nothing);
+	}
+
+	private Mono<Void> complete(UploadPlan plan, String key, String uploadId, List<CompletedPart> parts) {
+		return this.retry.call(plan.session(), "CompleteMultipartUpload", key,
+				(lease) -> lease.client()
+					.completeMultipartUpload(CompleteMultipartUploadRequest.builder()
+						.bucket(plan.bucket())
+						.key(key)
+						.uploadId(uploadId)
+						.multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())
+						.build()),
+				MultipartUpload::nothing)
+			.then();
+	}
+
+	private static void nothing() {
+	}
+
+}

@@ -67,6 +67,7 @@ class ControlPlaneIntegrationTests {
 	@BeforeAll
 	static void startEmulator() {
 		emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300)).start();
+		emulator.createCollection("{\"collectionName\": \"my_collection\", \"dimension\": 2, \"params\": {\"enableDynamicField\": true}}");
 		clients = ZillizCloudClients.create(settings(emulator.apiKey()).build(), WebClient.builder());
 		logs = new ListAppender<>();
 		logs.start();
@@ -528,7 +529,7 @@ class ControlPlaneIntegrationTests {
 	@Test
 	void awaitImportWhenFilesPresentShouldEmitProgressAndComplete() {
 		String volume = createVolume();
-		upload(volume, "batch/", "1.json", "[{\"id\":1,\"v\":[1,2]},{\"id\":2,\"v\":[3]}]");
+		upload(volume, "batch/", "1.json", "[{\"id\":1,\"vector\":[1,2]},{\"id\":2,\"vector\":[3,4]}]");
 		ImportRequest request = ImportRequest.builder("my_collection")
 			.from(StorageLocation.volume(volume, "batch/"))
 			.build();

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import dev.stagekit.client.control.CreateStageRequest;
 import dev.stagekit.client.control.CreateVolumeRequest;
@@ -14,6 +16,7 @@ import dev.stagekit.client.job.MergeRequest;
 import dev.stagekit.client.job.NewField;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadResult;
+import dev.stagekit.emulator.ParquetFiles;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +46,11 @@ class MergeJobsTests {
 			.projectId(emulator.projectId())
 			.regionId(emulator.regionId())
 			.build());
+		// The source collection of every merge: keys "id" and "pk", a vector.
+		emulator.createCollection("{\"collectionName\": \"docs\", \"schema\": {\"fields\": ["
+				+ "{\"fieldName\": \"id\", \"dataType\": \"Int64\", \"isPrimary\": true}, "
+				+ "{\"fieldName\": \"pk\", \"dataType\": \"Int64\"}, "
+				+ "{\"fieldName\": \"vector\", \"dataType\": \"FloatVector\", \"elementTypeParams\": {\"dim\": 2}}]}}");
 	}
 
 	@AfterAll
@@ -101,16 +109,19 @@ class MergeJobsTests {
 		assertThat(emulator.requestCounts().values()).allMatch((count) -> count == 0);
 	}
 
-	/** A stand-in Parquet file: the emulator only checks the extension and that the merge field occurs. */
-	private static byte[] parquet(String... columns) {
-		return ("PAR1 fake row groups " + String.join(" ", columns) + " PAR1").getBytes(StandardCharsets.UTF_8);
+	/** A real Parquet file of two rows: an INT64 key column and a second column of the given Parquet type. */
+	private static byte[] parquet(String key, String column, String type, Object first, Object second) {
+		return ParquetFiles.write("message row { required int64 " + key + "; required " + type + " " + column + "; }",
+				List.of(Map.of(key, 1L, column, first), Map.of(key, 2L, column, second)));
 	}
 
 	@Test
 	void mergeWhenVolumeHoldsParquetShouldRunToSuccess() throws Exception {
 		clients.volumes().create(CreateVolumeRequest.builder("merge_volume").build());
 		Path dir = Files.createTempDirectory("merge");
-		Files.write(dir.resolve("extra.parquet"), parquet("id", "score"));
+		Files.write(dir.resolve("extra.parquet"),
+				ParquetFiles.write("message row { required int64 id; required float score; required binary label (STRING); }",
+						List.of(Map.of("id", 1L, "score", 0.5f, "label", "a"), Map.of("id", 2L, "score", 0.7f, "label", "b"))));
 		UploadResult uploaded;
 		try (FileManagers files = FileManagers.builder(clients).build()) {
 			uploaded = files.volume("merge_volume").upload(dir, "extra/");
@@ -140,7 +151,7 @@ class MergeJobsTests {
 	void mergeWhenStageFormShouldSendStageFieldsAndSucceed() throws Exception {
 		clients.stages().create(CreateStageRequest.builder("merge_stage").projectId(emulator.projectId()).regionId(emulator.regionId()).build());
 		Path dir = Files.createTempDirectory("merge-stage");
-		Files.write(dir.resolve("part-0.parquet"), parquet("pk", "flag"));
+		Files.write(dir.resolve("part-0.parquet"), parquet("pk", "flag", "boolean", true, false));
 		try (FileManagers files = FileManagers.builder(clients).build()) {
 			files.stage("merge_stage").upload(dir, "in/");
 		}
@@ -157,7 +168,7 @@ class MergeJobsTests {
 	void mergeWhenJobFailsShouldSurfaceItsReason() throws Exception {
 		clients.volumes().create(CreateVolumeRequest.builder("merge_fail").build());
 		Path dir = Files.createTempDirectory("merge-fail");
-		Files.write(dir.resolve("extra.parquet"), parquet("other_key", "score"));
+		Files.write(dir.resolve("extra.parquet"), parquet("other_key", "score", "double", 0.5, 0.7));
 		try (FileManagers files = FileManagers.builder(clients).build()) {
 			files.volume("merge_fail").upload(dir, "");
 		}

@@ -37,6 +37,8 @@ class ReadmeSnippetTests {
 	@BeforeAll
 	static void start() {
 		emulator = ZillizCloudEmulator.builder().importDuration(Duration.ofMillis(300)).advertisePlainHttp(true).start();
+		// The collection the README imports into: an id primary key and a 2-dimensional vector.
+		emulator.createCollection("{\"collectionName\": \"my_collection\", \"dimension\": 2}");
 	}
 
 	@AfterAll
@@ -63,7 +65,7 @@ class ReadmeSnippetTests {
 		VolumeManager volumes = zilliz.volumes();
 		VolumeInfo info = volumes.describe("my_volume");
 
-		putFile("my_volume", "data/rows.json", "{\"rows\":[{\"id\":1},{\"id\":2}]}");
+		putFile("my_volume", "data/rows.json", "{\"rows\":[{\"id\":1,\"vector\":[0.1,0.2]},{\"id\":2,\"vector\":[0.3,0.4]}]}");
 		// README: import and follow
 		ImportJobId job = zilliz.importJobs()
 			.create(ImportRequest.builder("my_collection").fromVolume("my_volume", List.of(List.of("data/"))).build());

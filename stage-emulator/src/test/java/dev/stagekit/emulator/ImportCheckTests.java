@@ -26,7 +26,7 @@ class ImportCheckTests {
 
 	private static final String JOBS = "/v2/vectordb/jobs/import/";
 
-	private static final String SCHEMA = TestParquet.ID_VECTOR_TITLE;
+	private static final String SCHEMA = ParquetFiles.ID_VECTOR_TITLE;
 
 	private static final AtomicInteger FILES = new AtomicInteger();
 
@@ -116,13 +116,13 @@ class ImportCheckTests {
 	void parquetImportShouldCompleteAndAddItsRowsToTheCollection() {
 		createCollection(emulator, "counted", false, false);
 		assertThat(rowCount("counted")).isZero();
-		JsonNode job = importAndWait("counted", put(".parquet", TestParquet.write(SCHEMA, rows(3))));
+		JsonNode job = importAndWait("counted", put(".parquet", ParquetFiles.write(SCHEMA, rows(3))));
 		assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("Completed");
 		assertThat(job.path("totalRows").longValue()).isEqualTo(3);
 		assertThat(rowCount("counted")).isEqualTo(3);
 		// A folder of two files.
-		TestObjects.put(emulator, prefix + "batch/a.parquet", TestParquet.write(SCHEMA, rows(2)));
-		TestObjects.put(emulator, prefix + "batch/b.parquet", TestParquet.write(SCHEMA, rows(5)));
+		TestObjects.put(emulator, prefix + "batch/a.parquet", ParquetFiles.write(SCHEMA, rows(2)));
+		TestObjects.put(emulator, prefix + "batch/b.parquet", ParquetFiles.write(SCHEMA, rows(5)));
 		JsonNode folder = importAndWait("counted", "batch/");
 		assertThat(folder.path("state").asString()).as(folder.toString()).isEqualTo("Completed");
 		assertThat(folder.path("details").valueStream().map((file) -> file.path("totalRows").longValue()).toList())
@@ -138,7 +138,7 @@ class ImportCheckTests {
 			ControlPlaneTestClient slowCluster = new ControlPlaneTestClient(slow.clusterEndpoint(), slow.apiKey());
 			slowClient.createVolume("sv", slow.regionId(), slow.projectId());
 			createCollection(slow, "pending", false, false);
-			TestObjects.put(slow, slow.volumePrefix("sv").orElseThrow() + "rows.parquet", TestParquet.write(SCHEMA, rows(4)));
+			TestObjects.put(slow, slow.volumePrefix("sv").orElseThrow() + "rows.parquet", ParquetFiles.write(SCHEMA, rows(4)));
 			String jobId = slowClient.post(JOBS + "create", Map.of("clusterId", slow.clusterId(), "collectionName",
 					"pending", "volumeName", "sv", "dataPaths", List.of(List.of("rows.parquet")))).path("jobId").asString();
 			JsonNode job = slowClient.post(JOBS + "describe", Map.of("jobId", jobId));
@@ -155,18 +155,18 @@ class ImportCheckTests {
 
 	@Test
 	void parquetImportWhenFileDoesNotFitTheSchemaShouldFailWithMilvusReason() {
-		assertThat(reason("ghost", put(".parquet", TestParquet.write(SCHEMA, rows(1)))))
+		assertThat(reason("ghost", put(".parquet", ParquetFiles.write(SCHEMA, rows(1)))))
 			.isEqualTo("collection not found[database=default][collection=ghost]");
-		assertThat(reason("docs", put(".parquet", TestParquet.write("""
+		assertThat(reason("docs", put(".parquet", ParquetFiles.write("""
 				message row {
 				  required int64 id;
 				  required group vector (LIST) { repeated group list { required float element; } }
 				}""", List.of(Map.of("id", 1L, "vector", List.of(1f, 2f, 3f, 4f)))))))
 			.isEqualTo("no parquet field for milvus field 'title'");
 		assertThat(reason("docs", put(".parquet",
-				TestParquet.write(SCHEMA, List.of(row(1, List.of(1f, 2f, 3f, 4f), "a"), row(2, List.of(1f, 2f, 3f), "b"))))))
+				ParquetFiles.write(SCHEMA, List.of(row(1, List.of(1f, 2f, 3f, 4f), "a"), row(2, List.of(1f, 2f, 3f), "b"))))))
 			.isEqualTo("expected dim '4' for field 'vector' with type 'FloatVector', got dim '3'");
-		assertThat(reason("docs", put(".parquet", TestParquet.write("""
+		assertThat(reason("docs", put(".parquet", ParquetFiles.write("""
 				message row {
 				  required int64 id;
 				  required group vector (LIST) { repeated group list { required float element; } }
@@ -174,16 +174,16 @@ class ImportCheckTests {
 				  required int32 extra;
 				}""", List.of(Map.of("id", 1L, "vector", List.of(1f, 2f, 3f, 4f), "title", "t", "extra", 7))))))
 			.isEqualTo("the field: extra is not in schema, if it's a dynamic field, please reformat data by bulk_writer");
-		assertThat(reason("docs", put(".parquet", TestParquet.write("""
+		assertThat(reason("docs", put(".parquet", ParquetFiles.write("""
 				message row {
 				  required int64 id;
 				  required group vector (LIST) { repeated group list { required float element; } }
 				  required int64 title;
 				}""", List.of(Map.of("id", 1L, "vector", List.of(1f, 2f, 3f, 4f), "title", 5L))))))
 			.isEqualTo("expect 'VarChar' type for field 'title', but got 'int64' type");
-		assertThat(reason("auto", put(".parquet", TestParquet.write(SCHEMA, rows(1)))))
+		assertThat(reason("auto", put(".parquet", ParquetFiles.write(SCHEMA, rows(1)))))
 			.isEqualTo("the primary key 'id' is auto-generated, no need to provide");
-		assertThat(reason("docs", put(".parquet", TestParquet.write(SCHEMA,
+		assertThat(reason("docs", put(".parquet", ParquetFiles.write(SCHEMA,
 				List.of(row(1, List.of(1f, 2f, 3f, 4f), "a title much longer than thirty-two bytes"))))))
 			.isEqualTo("value length(41) for field title exceeds max_length(32)");
 		assertThat(reason("docs", put(".parquet", "PAR1 this is not parquet PAR1"))).startsWith("new parquet reader failed");
@@ -191,13 +191,13 @@ class ImportCheckTests {
 
 	@Test
 	void parquetImportIntoAutoIdOrDynamicCollectionsShouldAcceptWhatTheSchemaAllows() {
-		String withoutId = put(".parquet", TestParquet.write("""
+		String withoutId = put(".parquet", ParquetFiles.write("""
 				message row {
 				  required group vector (LIST) { repeated group list { required float element; } }
 				  required binary title (STRING);
 				}""", List.of(Map.of("vector", List.of(1f, 2f, 3f, 4f), "title", "t"))));
 		assertThat(importAndWait("auto", withoutId).path("state").asString()).isEqualTo("Completed");
-		String extra = put(".parquet", TestParquet.write("""
+		String extra = put(".parquet", ParquetFiles.write("""
 				message row {
 				  required int64 id;
 				  required group vector (LIST) { repeated group list { required float element; } }
@@ -223,17 +223,17 @@ class ImportCheckTests {
 				  optional float score;
 				}""";
 		Map<String, Object> good = Map.of("id", 1L, "bits", List.of(1, 255), "tags", List.of("a", "bc"));
-		JsonNode job = importAndWait("tagged", put(".parquet", TestParquet.write(schema, List.of(good,
+		JsonNode job = importAndWait("tagged", put(".parquet", ParquetFiles.write(schema, List.of(good,
 				Map.of("id", 2L, "bits", List.of(0, 7), "tags", List.of("x"), "score", 0.5f)))));
 		assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("Completed");
 		assertThat(rowCount("tagged")).isEqualTo(2);
-		assertThat(reason("tagged", put(".parquet", TestParquet.write(schema,
+		assertThat(reason("tagged", put(".parquet", ParquetFiles.write(schema,
 				List.of(good, Map.of("id", 2L, "bits", List.of(1, 2, 3), "tags", List.of("a")))))))
 			.isEqualTo("expected dim '16' for field 'bits' with type 'BinaryVector', got dim '24'");
-		assertThat(reason("tagged", put(".parquet", TestParquet.write(schema,
+		assertThat(reason("tagged", put(".parquet", ParquetFiles.write(schema,
 				List.of(Map.of("id", 2L, "bits", List.of(1, 2), "tags", List.of("a", "b", "c")))))))
 			.isEqualTo("array capacity(3) for field tags exceeds max_capacity(2)");
-		assertThat(reason("tagged", put(".parquet", TestParquet.write(schema,
+		assertThat(reason("tagged", put(".parquet", ParquetFiles.write(schema,
 				List.of(Map.of("id", 2L, "bits", List.of(1, 2), "tags", List.of("toolong")))))))
 			.isEqualTo("value length(7) for field tags exceeds max_length(5)");
 	}
@@ -309,7 +309,7 @@ class ImportCheckTests {
 	@Test
 	void createWithTheSameIdempotencyKeyShouldAnswerTheSameJob() {
 		createCollection(emulator, "once", false, false);
-		String path = put(".parquet", TestParquet.write(SCHEMA, rows(2)));
+		String path = put(".parquet", ParquetFiles.write(SCHEMA, rows(2)));
 		Map<String, Object> body = Map.of("clusterId", emulator.clusterId(), "collectionName", "once", "volumeName",
 				"iv", "dataPaths", List.of(List.of(path)));
 		long before = emulator.requestCount("POST /v2/vectordb/jobs/import/create");
@@ -349,7 +349,7 @@ class ImportCheckTests {
 		JsonNode applied = client.post("/v2/volumes/apply", Map.of("volumeName", "iv", "path", "own/"));
 		String bucket = applied.path("bucketName").asString();
 		String key = applied.path("uploadPath").asString() + "rows.parquet";
-		TestObjects.put(emulator, key, TestParquet.write(SCHEMA, rows(3)));
+		TestObjects.put(emulator, key, ParquetFiles.write(SCHEMA, rows(3)));
 		JsonNode credentials = applied.path("credentials");
 		Map<String, Object> body = new HashMap<>(Map.of("clusterId", emulator.clusterId(), "collectionName", "docs",
 				"objectUrls", List.of(List.of("s3://" + bucket + "/" + key)), "accessKey",

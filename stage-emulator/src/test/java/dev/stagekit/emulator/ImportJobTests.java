@@ -46,7 +46,7 @@ class ImportJobTests {
 		TestObjects.put(emulator, prefix + "data/array.json", "[{\"id\":1,\"v\":[1.5]},{\"id\":2,\"v\":[3]}]");
 		TestObjects.put(emulator, prefix + "data/sub/rows.json", "{\"meta\":{\"rows\":[9]},\"rows\":[{\"id\":1,\"v\":[1]},"
 				+ "{\"id\":2,\"v\":[2]},{\"id\":3,\"v\":[3]},{\"id\":4,\"v\":[4]}]}");
-		TestObjects.put(emulator, prefix + "data/part.parquet", TestParquet.write("""
+		TestObjects.put(emulator, prefix + "data/part.parquet", ParquetFiles.write("""
 				message row {
 				  required int64 id;
 				  required group v (LIST) { repeated group list { required float element; } }

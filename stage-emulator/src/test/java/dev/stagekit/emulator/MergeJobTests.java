@@ -36,18 +36,18 @@ class MergeJobTests {
 						Map.of("fieldName", "pk", "dataType", "Int64"),
 						Map.of("fieldName", "vector", "dataType", "FloatVector", "elementTypeParams", Map.of("dim", 2))))));
 		String idScore = "message m { required int64 id; required float score; }";
-		TestObjects.put(emulator, volume + "extra/a.parquet", TestParquet.write(idScore, List.of(Map.of("id", 1L, "score", 0.5f))));
-		TestObjects.put(emulator, volume + "extra/b.parquet", TestParquet.write(idScore, List.of(Map.of("id", 2L, "score", 0.7f))));
+		TestObjects.put(emulator, volume + "extra/a.parquet", ParquetFiles.write(idScore, List.of(Map.of("id", 1L, "score", 0.5f))));
+		TestObjects.put(emulator, volume + "extra/b.parquet", ParquetFiles.write(idScore, List.of(Map.of("id", 2L, "score", 0.7f))));
 		TestObjects.put(emulator, volume + "mixed/a.parquet",
-				TestParquet.write("message m { required int64 id; }", List.of(Map.of("id", 1L))));
+				ParquetFiles.write("message m { required int64 id; }", List.of(Map.of("id", 1L))));
 		TestObjects.put(emulator, volume + "mixed/rows.json", "{}");
 		TestObjects.put(emulator, volume + "nokey.parquet",
-				TestParquet.write("message m { required int64 other; required float score; }", List.of()));
+				ParquetFiles.write("message m { required int64 other; required float score; }", List.of()));
 		TestObjects.put(emulator, volume + "noscore.parquet",
-				TestParquet.write("message m { required int64 id; }", List.of()));
+				ParquetFiles.write("message m { required int64 id; }", List.of()));
 		TestObjects.put(emulator, volume + "broken.parquet", "PAR1 id score PAR1");
 		TestObjects.put(emulator, stage + "in/s.parquet",
-				TestParquet.write("message m { required int64 pk; required boolean flag; }", List.of()));
+				ParquetFiles.write("message m { required int64 pk; required boolean flag; }", List.of()));
 		// Two rows in the source, which a merge's destination keeps (a left join).
 		TestObjects.put(emulator, volume + "rows.json", "[{\"id\":1,\"pk\":1,\"vector\":[1,2]},{\"id\":2,\"pk\":2,\"vector\":[3,4]}]");
 		String jobId = client.post("/v2/vectordb/jobs/import/create", Map.of("clusterId", emulator.clusterId(),

@@ -32,14 +32,16 @@ class UploadReadmeSnippetTests {
 	@Test
 	void readmeSnippetWhenRunAgainstTheEmulatorShouldUploadAndImport() {
 		Path data = this.temp.resolve("data");
-		UploadTestSupport.write(data.resolve("rows.json"), "{\"rows\":[{\"id\":1},{\"id\":2}]}");
-		UploadTestSupport.write(data.resolve("more/rows.json"), "{\"rows\":[{\"id\":3}]}");
+		UploadTestSupport.write(data.resolve("rows.json"), "{\"rows\":[{\"id\":1,\"vector\":[0.1,0.2]},{\"id\":2,\"vector\":[0.3,0.4]}]}");
+		UploadTestSupport.write(data.resolve("more/rows.json"), "{\"rows\":[{\"id\":3,\"vector\":[0.5,0.6]}]}");
 		Flux<DataBuffer> content = Flux
-			.just(DefaultDataBufferFactory.sharedInstance.wrap("{\"rows\":[{\"id\":4}]}".getBytes()));
+			.just(DefaultDataBufferFactory.sharedInstance.wrap("{\"rows\":[{\"id\":4,\"vector\":[0.7,0.8]}]}".getBytes()));
 		try (ZillizCloudEmulator emulator = ZillizCloudEmulator.builder()
 			.advertisePlainHttp(true)
 			.importDuration(Duration.ofMillis(200))
 			.start()) {
+			// The collection the README imports into: an id primary key and a 2-dimensional vector.
+			emulator.createCollection("{\"collectionName\": \"my_collection\", \"dimension\": 2}");
 			ZillizCloudClients zilliz = ZillizCloudClients.create(ZillizCloudClientSettings.builder()
 				.endpoint(emulator.controlPlaneUrl())
 				.apiKey(emulator.apiKey())

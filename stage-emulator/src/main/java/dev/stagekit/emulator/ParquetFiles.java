@@ -19,27 +19,37 @@ import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.parquet.schema.Type;
 
 /**
- * Writes real Parquet files for tests with parquet-java, vectors as 3-level LIST columns of floats (as pyarrow and
- * the official bulk writers write them).
+ * Writes small, real Parquet files for tests (import and merge inputs the emulator reads as Zilliz Cloud would),
+ * with parquet-java; vectors as 3-level LIST columns of floats, as pyarrow and the official bulk writers write them.
+ *
+ * <pre>{@code
+ * byte[] file = ParquetFiles.write(ParquetFiles.ID_VECTOR_TITLE,
+ *         List.of(Map.of("id", 1L, "vector", List.of(0.1f, 0.2f), "title", "first")));
+ * }</pre>
+ *
+ * @since 0.1.0
  */
-final class TestParquet {
+public final class ParquetFiles {
 
 	/** An INT64 {@code id}, a FLOAT {@code vector} list and a UTF8 {@code title}. */
-	static final String ID_VECTOR_TITLE = """
+	public static final String ID_VECTOR_TITLE = """
 			message row {
 			  required int64 id;
 			  required group vector (LIST) { repeated group list { required float element; } }
 			  required binary title (STRING);
 			}""";
 
-	private TestParquet() {
+	private ParquetFiles() {
 	}
 
 	/**
 	 * A Parquet file, Snappy-compressed, of {@code rows} (column name to value: a Long, Integer, Float, Double,
 	 * Boolean, String, or a List of those for a LIST column).
+	 * @param schemaText the Parquet message type, for example {@link #ID_VECTOR_TITLE}
+	 * @param rows the rows
+	 * @return the file's bytes
 	 */
-	static byte[] write(String schemaText, List<Map<String, Object>> rows) {
+	public static byte[] write(String schemaText, List<Map<String, Object>> rows) {
 		MessageType schema = MessageTypeParser.parseMessageType(schemaText);
 		Path file = null;
 		try {

@@ -17,6 +17,15 @@ public interface ApiKey {
 	String value();
 
 	/**
+	 * Say where the key comes from, for messages that tell the caller what to fix when the service refuses it
+	 * (never the key itself), for example {@code "the property 'zilliz.cloud.api-key'"}.
+	 * @return where the key comes from
+	 */
+	default String origin() {
+		return "the API key given to the client";
+	}
+
+	/**
 	 * Create a fixed API key whose {@code toString()} is masked.
 	 * @param value the key
 	 * @return the API key

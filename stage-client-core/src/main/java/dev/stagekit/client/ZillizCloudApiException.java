@@ -1,5 +1,7 @@
 package dev.stagekit.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The control plane answered with an error: a non-zero business code or a non-2xx HTTP status.
  *
@@ -28,8 +30,22 @@ public final class ZillizCloudApiException extends ZillizCloudException {
 	 * @param path the request path, without query
 	 */
 	public ZillizCloudApiException(int code, String serverMessage, int httpStatus, String method, String path) {
-		super(method + " " + path + " failed: HTTP " + httpStatus + ", code " + code + ", message: " + serverMessage,
-				null);
+		this(code, serverMessage, httpStatus, method, path, null);
+	}
+
+	/**
+	 * Create an exception whose message adds what the caller can do about it.
+	 * @param code the Zilliz business code (the HTTP status when the body carries none)
+	 * @param serverMessage the server's message
+	 * @param httpStatus the HTTP status
+	 * @param method the HTTP method
+	 * @param path the request path, without query
+	 * @param hint what to check or do, or {@code null}
+	 */
+	public ZillizCloudApiException(int code, String serverMessage, int httpStatus, String method, String path,
+			@Nullable String hint) {
+		super(method + " " + path + " failed: HTTP " + httpStatus + ", code " + code + ", message: " + serverMessage
+				+ ((hint != null) ? " (" + hint + ")" : ""), null);
 		this.code = code;
 		this.serverMessage = serverMessage;
 		this.httpStatus = httpStatus;

@@ -2,6 +2,8 @@ package dev.stagekit.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +21,18 @@ import static dev.stagekit.client.InvalidSettingException.required;
  * @param projectId the default project id, if any
  * @param regionId the default region id, if any
  * @param clusterId the default cluster id for import jobs, if any
+ * @param allowInsecureHttp whether a plain {@code http} endpoint that is not a loopback address is accepted (the
+ * API key then travels unencrypted)
  * @since 0.1.0
  */
 public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration connectTimeout, Duration responseTimeout,
-		RetrySettings retry, @Nullable String projectId, @Nullable String regionId, @Nullable String clusterId) {
+		RetrySettings retry, @Nullable String projectId, @Nullable String regionId, @Nullable String clusterId,
+		boolean allowInsecureHttp) {
+
+	/** The name of the setting that accepts plain {@code http} to a host that is not a loopback address. */
+	public static final String ALLOW_INSECURE_HTTP = "allowInsecureHttp";
+
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
 	/** The public Zilliz Cloud control-plane endpoint. */
 	public static final URI DEFAULT_ENDPOINT = URI.create("https://api.cloud.zilliz.com");
@@ -38,7 +48,7 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 	 * @throws InvalidSettingException naming the first bad value
 	 */
 	public ZillizCloudClientSettings {
-		required("endpoint", endpoint);
+		checkEndpoint(required("endpoint", endpoint), allowInsecureHttp);
 		required("apiKey", apiKey);
 		positive("connectTimeout", connectTimeout);
 		positive("responseTimeout", responseTimeout);
@@ -118,12 +128,38 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 		return toBuilder().projectId(projectId).regionId(regionId).clusterId(clusterId).build();
 	}
 
+	/**
+	 * An absolute {@code https} URL with a host, or plain {@code http} to a loopback address (the emulator, a
+	 * local proxy): the API key travels in every request. Nothing is resolved, so any name other than
+	 * {@code localhost} counts as remote.
+	 */
+	private static void checkEndpoint(URI endpoint, boolean allowInsecureHttp) {
+		String scheme = (endpoint.getScheme() != null) ? endpoint.getScheme().toLowerCase(Locale.ROOT) : null;
+		String host = endpoint.getHost();
+		if (!endpoint.isAbsolute() || host == null || !("https".equals(scheme) || "http".equals(scheme))) {
+			throw new InvalidSettingException("endpoint", endpoint,
+					"must be an absolute https URL with a host, for example https://api.cloud.zilliz.com"
+							+ " (http only to a loopback address, for example http://localhost:19530)");
+		}
+		if ("http".equals(scheme) && !isLoopback(host) && !allowInsecureHttp) {
+			throw new InvalidSettingException("endpoint", endpoint, "uses plain http to '" + host
+					+ "', which would send the API key unencrypted; use https or a loopback address, or set "
+					+ ALLOW_INSECURE_HTTP + " to accept it");
+		}
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		return name.equals("localhost") || name.endsWith(".localhost") || IPV4_LOOPBACK.matcher(name).matches()
+				|| name.equals("[::1]");
+	}
+
 	@Override
 	public String toString() {
 		return "ZillizCloudClientSettings[endpoint=" + this.endpoint + ", apiKey=******, connectTimeout="
 				+ this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", retry=" + this.retry
 				+ ", projectId=" + this.projectId + ", regionId=" + this.regionId + ", clusterId=" + this.clusterId
-				+ "]";
+				+ ", allowInsecureHttp=" + this.allowInsecureHttp + "]";
 	}
 
 	/**
@@ -149,6 +185,8 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 
 		private @Nullable String clusterId;
 
+		private boolean allowInsecureHttp;
+
 		private Builder() {
 		}
 
@@ -161,6 +199,7 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 			this.projectId = settings.projectId();
 			this.regionId = settings.regionId();
 			this.clusterId = settings.clusterId();
+			this.allowInsecureHttp = settings.allowInsecureHttp();
 		}
 
 		/**
@@ -262,13 +301,24 @@ public record ZillizCloudClientSettings(URI endpoint, ApiKey apiKey, Duration co
 		}
 
 		/**
+		 * Set whether a plain {@code http} endpoint that is not a loopback address is accepted. Off by default:
+		 * the API key would travel unencrypted.
+		 * @param allowInsecureHttp whether to accept it
+		 * @return this builder
+		 */
+		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
+			return this;
+		}
+
+		/**
 		 * Build the settings.
 		 * @return the settings
 		 * @throws InvalidSettingException naming the first bad value
 		 */
 		public ZillizCloudClientSettings build() {
 			return new ZillizCloudClientSettings(this.endpoint, required("apiKey", this.apiKey), this.connectTimeout, this.responseTimeout,
-					this.retry, this.projectId, this.regionId, this.clusterId);
+					this.retry, this.projectId, this.regionId, this.clusterId, this.allowInsecureHttp);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.stagekit.autoconfigure;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import dev.stagekit.client.ApiKey;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,9 @@ import org.springframework.util.StringUtils;
  * properties on every request, so rebinding them rotates it.
  */
 final class PropertiesZillizCloudConnectionDetails implements ZillizCloudConnectionDetails {
+
+	/** What Boot leaves of a placeholder it cannot resolve; no API key contains it. */
+	private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{[^}]*}");
 
 	private final ZillizCloudProperties properties;
 
@@ -26,8 +30,20 @@ final class PropertiesZillizCloudConnectionDetails implements ZillizCloudConnect
 
 	@Override
 	public @Nullable ApiKey getApiKey() {
-		// A blank key (for example an unset ${ZILLIZ_CLOUD_API_KEY:} placeholder) counts as no key.
-		return StringUtils.hasText(this.properties.getApiKey()) ? new PropertiesApiKey(this.properties) : null;
+		// A blank key (for example an unset ${ZILLIZ_CLOUD_API_KEY:} placeholder) counts as no key, and so does
+		// a placeholder nothing resolved (an unset ${ZILLIZ_CLOUD_API_KEY}, which Boot binds as literal text).
+		String value = this.properties.getApiKey();
+		return (StringUtils.hasText(value) && unresolvedPlaceholder(value) == null) ? new PropertiesApiKey(this.properties)
+				: null;
+	}
+
+	/**
+	 * Return the unresolved placeholder a configured value consists of, if it is one.
+	 * @param value the configured value
+	 * @return the value when it holds an unresolved {@code ${...}} placeholder, else {@code null}
+	 */
+	static @Nullable String unresolvedPlaceholder(@Nullable String value) {
+		return (value != null && UNRESOLVED.matcher(value).find()) ? value : null;
 	}
 
 	private record PropertiesApiKey(ZillizCloudProperties properties) implements ApiKey {
@@ -39,6 +55,11 @@ final class PropertiesZillizCloudConnectionDetails implements ZillizCloudConnect
 				throw new IllegalStateException("zilliz.cloud.api-key is no longer set");
 			}
 			return value;
+		}
+
+		@Override
+		public String origin() {
+			return "the property 'zilliz.cloud.api-key'";
 		}
 
 		@Override

@@ -73,7 +73,8 @@ public final class ZillizCloudAutoConfiguration {
 			ObjectProvider<ZillizCloudWebClientCustomizer> customizers) {
 		ApiKey apiKey = details.getApiKey();
 		if (apiKey == null) {
-			throw new ZillizCloudApiKeyMissingException();
+			throw new ZillizCloudApiKeyMissingException(
+					PropertiesZillizCloudConnectionDetails.unresolvedPlaceholder(properties.getApiKey()));
 		}
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		// Boot's connector (SSL bundle, proxy, redirects from spring.http.clients.*) with our timeouts.

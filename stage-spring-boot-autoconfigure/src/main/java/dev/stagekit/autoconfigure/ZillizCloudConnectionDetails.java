@@ -27,4 +27,31 @@ public interface ZillizCloudConnectionDetails extends ConnectionDetails {
 	 */
 	@Nullable ApiKey getApiKey();
 
+	/**
+	 * Return the project that calls needing one use when they name none; {@code zilliz.cloud.project-id} when
+	 * {@code null}.
+	 * @return the project id, or {@code null}
+	 */
+	default @Nullable String getProjectId() {
+		return null;
+	}
+
+	/**
+	 * Return the region that calls needing one use when they name none; {@code zilliz.cloud.region-id} when
+	 * {@code null}.
+	 * @return the region id, or {@code null}
+	 */
+	default @Nullable String getRegionId() {
+		return null;
+	}
+
+	/**
+	 * Return the cluster that import jobs target when a request names none; {@code zilliz.cloud.cluster-id}
+	 * when {@code null}.
+	 * @return the cluster id, or {@code null}
+	 */
+	default @Nullable String getClusterId() {
+		return null;
+	}
+
 }

@@ -36,6 +36,12 @@ public class ZillizCloudProperties {
 	private URI endpoint = ZillizCloudClientSettings.DEFAULT_ENDPOINT;
 
 	/**
+	 * Whether a plain http endpoint that is not a loopback address is accepted; the API key then travels
+	 * unencrypted.
+	 */
+	private boolean allowInsecureHttp;
+
+	/**
 	 * API key sent as a bearer token on every control-plane call.
 	 */
 	private @Nullable String apiKey;
@@ -92,6 +98,14 @@ public class ZillizCloudProperties {
 
 	public void setEndpoint(URI endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
 	}
 
 	public @Nullable String getApiKey() {

@@ -9,6 +9,7 @@ import dev.stagekit.client.InvalidSettingException;
 import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.upload.UploadSettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
@@ -41,12 +42,17 @@ final class ZillizCloudSettings {
 				.endpoint(details.getEndpoint())
 				.apiKey(apiKey);
 			PropertyMapper map = PropertyMapper.get();
-			map.from(properties::getProjectId).when(StringUtils::hasText).to(builder::projectId);
-			map.from(properties::getRegionId).when(StringUtils::hasText).to(builder::regionId);
-			map.from(properties::getClusterId).when(StringUtils::hasText).to(builder::clusterId);
+			// Connection details (an emulator, say) may name the ids; the properties fill in what they do not.
+			map.from(either(details.getProjectId(), properties.getProjectId())).when(StringUtils::hasText)
+				.to(builder::projectId);
+			map.from(either(details.getRegionId(), properties.getRegionId())).when(StringUtils::hasText)
+				.to(builder::regionId);
+			map.from(either(details.getClusterId(), properties.getClusterId())).when(StringUtils::hasText)
+				.to(builder::clusterId);
 			map.from(properties::getConnectTimeout).to(builder::connectTimeout);
 			map.from(properties::getResponseTimeout).to(builder::responseTimeout);
 			map.from(properties::getRetry).as(ZillizCloudSettings::retry).to(builder::retry);
+			map.from(properties::isAllowInsecureHttp).to(builder::allowInsecureHttp);
 			return builder.build();
 		});
 	}
@@ -75,6 +81,10 @@ final class ZillizCloudSettings {
 		});
 	}
 
+	private static @Nullable String either(@Nullable String preferred, @Nullable String fallback) {
+		return (preferred != null) ? preferred : fallback;
+	}
+
 	private static RetrySettings retry(ZillizCloudProperties.Retry retry) {
 		try {
 			return new RetrySettings(retry.getMaxAttempts(), retry.getMinBackoff(), retry.getMaxBackoff(),
@@ -96,7 +106,10 @@ final class ZillizCloudSettings {
 			BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(properties);
 			String beanPath = StringUtils.uncapitalize(toCamel(path));
 			Object value = bean.isReadableProperty(beanPath) ? bean.getPropertyValue(beanPath) : ex.value();
-			throw new InvalidConfigurationPropertyValueException(PREFIX + toKebab(path), value, ex.rule());
+			// A rule may name another setting that changes it; name its property instead.
+			String rule = ex.rule().replace(ZillizCloudClientSettings.ALLOW_INSECURE_HTTP,
+					"'" + PREFIX + "allow-insecure-http=true'");
+			throw new InvalidConfigurationPropertyValueException(PREFIX + toKebab(path), value, rule);
 		}
 	}
 

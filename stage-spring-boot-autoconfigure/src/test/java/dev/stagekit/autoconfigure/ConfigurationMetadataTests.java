@@ -60,6 +60,9 @@ class ConfigurationMetadataTests {
 				continue;
 			}
 			String name = property.get("name").asString();
+			if (!name.startsWith("zilliz.cloud.")) {
+				continue; // management.health.zillizcloud.enabled belongs to Boot's health properties
+			}
 			ZillizCloudProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(name, value.asString())))
 				.bind("zilliz.cloud", ZillizCloudProperties.class)
 				.get();

@@ -89,7 +89,8 @@ class StartupFailureTests {
 	@Test
 	void wrongApiKeyShouldNameThePropertyThatHoldsIt() {
 		try (ConfigurableApplicationContext context = run(SmokeApplication.class,
-				"zilliz.cloud.endpoint=" + emulator.controlPlaneUrl(), "zilliz.cloud.api-key=not-the-key")) {
+				"zilliz.cloud.endpoint=" + emulator.controlPlaneUrl(), "zilliz.cloud.api-key=not-the-key",
+				"zilliz.cloud.project-id=" + emulator.projectId())) {
 			VolumeManager volumes = context.getBean(VolumeManager.class);
 			assertThatExceptionOfType(ZillizCloudException.class).isThrownBy(volumes::listAll)
 				.withMessageContaining("zilliz.cloud.api-key")

@@ -24,7 +24,37 @@ final class EmulatorZillizCloudConnectionDetails implements ZillizCloudConnectio
 
 	@Override
 	public ApiKey getApiKey() {
-		return ApiKey.of(this.emulator.apiKey());
+		return new EmulatorApiKey(this.emulator.apiKey());
+	}
+
+	@Override
+	public String getProjectId() {
+		return this.emulator.projectId();
+	}
+
+	@Override
+	public String getRegionId() {
+		return this.emulator.regionId();
+	}
+
+	@Override
+	public String getClusterId() {
+		return this.emulator.clusterId();
+	}
+
+	/** The emulator's key; never printed. */
+	private record EmulatorApiKey(String value) implements ApiKey {
+
+		@Override
+		public String origin() {
+			return "the emulator's API key (a ZillizCloudEmulator bean supplies the connection details)";
+		}
+
+		@Override
+		public String toString() {
+			return "ApiKey[******]";
+		}
+
 	}
 
 }

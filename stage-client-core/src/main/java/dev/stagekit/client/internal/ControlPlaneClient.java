@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.stagekit.client.ApiKey;
 import dev.stagekit.client.Kind;
@@ -38,6 +40,22 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * The single engine behind every control-plane call: authentication, envelope decoding, error mapping and retries.
  */
 final class ControlPlaneClient {
+
+	/**
+	 * The request attribute {@code WebClient} reads its observation's URI template from (what
+	 * {@code uri(String template, ...)} sets), so that {@code http.client.requests} groups calls by endpoint
+	 * rather than tagging them {@code uri=none}.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
+	/** A name in a resource path: {@code /v2/volumes/{name}}, {@code /v2/stages/{name}}. */
+	private static final Pattern NAMED_RESOURCE = Pattern.compile("(/v2/(?:volumes|stages))/(?!apply$|create$)[^/]+");
+
+	/** A job id in a path: {@code /v2/jobs/{jobId}}. */
+	private static final Pattern JOB = Pattern.compile("/v2/jobs/[^/]+");
+
+	/** The business code of a refused API key. */
+	private static final int INVALID_API_KEY = 21119;
 
 	private static final Logger logger = LoggerFactory.getLogger(ControlPlaneClient.class);
 
@@ -134,7 +152,7 @@ final class ControlPlaneClient {
 				uri.path(path);
 				query.forEach(uri::queryParam);
 				return uri.build();
-			});
+			}).attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate(path));
 			WebClient.RequestHeadersSpec<?> request = spec;
 			if (body != null) {
 				request = spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.mapper.writeValueAsString(body));
@@ -188,7 +206,7 @@ final class ControlPlaneClient {
 				String serverMessage = Json.optText(envelope, "message");
 				message = (serverMessage != null) ? serverMessage : message;
 			}
-			throw new ZillizCloudApiException(code, message, status, methodName, path);
+			throw new ZillizCloudApiException(code, message, status, methodName, path, keyHint(code, status));
 		}
 		if (envelope == null) {
 			logger.debug("{} {} -> HTTP {}, malformed body", methodName, path, status);
@@ -199,7 +217,8 @@ final class ControlPlaneClient {
 		logger.debug("{} {} -> HTTP {}, code {}", methodName, path, status, code);
 		if (code != 0) {
 			String message = Json.optText(envelope, "message");
-			throw new ZillizCloudApiException(code, (message != null) ? message : "", status, methodName, path);
+			throw new ZillizCloudApiException(code, (message != null) ? message : "", status, methodName, path,
+					keyHint(code, status));
 		}
 		try {
 			return decoder.apply(envelope.path("data"));
@@ -207,6 +226,23 @@ final class ControlPlaneClient {
 		catch (IllegalArgumentException ex) {
 			throw new MalformedResponseException(methodName, path, ex.getMessage() + " in 'data'", text, ex);
 		}
+	}
+
+	/** The endpoint a path belongs to, with its variable part as a template variable. */
+	static String uriTemplate(String path) {
+		Matcher named = NAMED_RESOURCE.matcher(path);
+		if (named.matches()) {
+			return named.group(1) + "/{name}";
+		}
+		return JOB.matcher(path).matches() ? "/v2/jobs/{jobId}" : path;
+	}
+
+	/** A refused key (HTTP 401, or code 21119 "The apikey is illegal.") names where the key is configured. */
+	private @Nullable String keyHint(int code, int status) {
+		if (code != INVALID_API_KEY && status != 401) {
+			return null;
+		}
+		return "the service refused the API key: check " + this.settings.apiKey().origin();
 	}
 
 	private @Nullable JsonNode parseEnvelope(String text) {

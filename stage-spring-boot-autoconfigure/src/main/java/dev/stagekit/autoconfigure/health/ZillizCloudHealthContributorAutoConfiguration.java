@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("zillizcloud")
 public final class ZillizCloudHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "zillizCloudHealthIndicator")
+	/** The bean's name makes the component's: {@code /actuator/health/zillizcloud}, as its property. */
+	@Bean("zillizcloudHealthIndicator")
+	@ConditionalOnMissingBean(name = "zillizcloudHealthIndicator")
 	ZillizCloudHealthIndicator zillizCloudHealthIndicator(ZillizCloudClients clients) {
 		return new ZillizCloudHealthIndicator(clients, ZillizCloudHealthIndicator.DEFAULT_TIMEOUT);
 	}

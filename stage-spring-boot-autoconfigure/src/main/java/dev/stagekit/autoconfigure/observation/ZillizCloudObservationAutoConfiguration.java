@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(before = ZillizCloudAutoConfiguration.class)
+@AutoConfiguration(before = ZillizCloudAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "zilliz.cloud.enabled", matchIfMissing = true)

@@ -94,7 +94,7 @@ class ZillizCloudHealthContributorAutoConfigurationTests {
 	void configureWhenIndicatorDisabledOrUserDefinedShouldBackOff() {
 		withEmulator().withPropertyValues("management.health.zillizcloud.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ZillizCloudHealthIndicator.class));
-		withEmulator().withBean("zillizCloudHealthIndicator", AbstractReactiveHealthIndicator.class,
+		withEmulator().withBean("zillizcloudHealthIndicator", AbstractReactiveHealthIndicator.class,
 				() -> new AbstractReactiveHealthIndicator() {
 
 					@Override

@@ -1,0 +1,95 @@
+package dev.stagekit.smoke;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.stagekit.client.control.CreateVolumeRequest;
+import dev.stagekit.client.control.VolumeManager;
+import dev.stagekit.emulator.ZillizCloudEmulator;
+import dev.stagekit.readme.Ingest;
+import dev.stagekit.readme.IngestController;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * README's {@code Ingest} service, as README prints it, called from a WebFlux handler of a running application:
+ * it uploads, imports and follows the job without blocking an event-loop thread.
+ */
+@SpringBootTest(classes = { SmokeApplication.class, Ingest.class, IngestController.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "zilliz.cloud.volume.name=ingest_volume")
+@AutoConfigureWebTestClient
+class ReadmeIngestTests {
+
+	private static final ZillizCloudEmulator emulator = ZillizCloudEmulator.builder()
+		.importDuration(java.time.Duration.ofMillis(300))
+		.start();
+
+	@TempDir
+	static Path temp;
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	VolumeManager volumes;
+
+	@DynamicPropertySource
+	static void zillizCloud(DynamicPropertyRegistry registry) throws IOException {
+		Path ca = emulator.writeCaCertificate(Files.createTempFile("emulator-ca", ".pem"));
+		registry.add("zilliz.cloud.endpoint", () -> emulator.controlPlaneUrl().toString());
+		registry.add("zilliz.cloud.api-key", emulator::apiKey);
+		registry.add("zilliz.cloud.project-id", emulator::projectId);
+		registry.add("zilliz.cloud.region-id", emulator::regionId);
+		registry.add("zilliz.cloud.cluster-id", emulator::clusterId);
+		registry.add("spring.ssl.bundle.pem.zilliz-emulator.truststore.certificate", () -> "file:" + ca);
+		registry.add("zilliz.cloud.upload.ssl-bundle", () -> "zilliz-emulator");
+	}
+
+	@AfterAll
+	static void stop() {
+		emulator.close();
+	}
+
+	@Test
+	void ingestFromAWebFluxHandlerShouldUploadAndImportWithoutBlocking() throws IOException {
+		emulator.createCollection("{\"collectionName\": \"docs\", \"dimension\": 2}");
+		this.volumes.create(CreateVolumeRequest.builder("ingest_volume").build());
+		Path rows = Files.createDirectories(temp.resolve("rows"));
+		Files.writeString(rows.resolve("rows.json"),
+				"{\"rows\": [{\"id\": 1, \"vector\": [0.1, 0.2]}, {\"id\": 2, \"vector\": [0.3, 0.4]}]}");
+		this.http.post()
+			.uri((uri) -> uri.path("/ingest").queryParam("directory", rows).queryParam("collection", "docs").build())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("Completed");
+		assertThat(emulator.collectionRowCount("docs")).isEqualTo(2);
+		assertThat(emulator.object(emulator.volumePrefix("ingest_volume").orElseThrow() + "batch-42/rows.json"))
+			.isPresent();
+	}
+
+	@Test
+	void readmeShouldShowTheIngestServiceAsTested() throws IOException {
+		String source = Files.readString(Path.of("src/test/java/dev/stagekit/readme/Ingest.java"),
+				StandardCharsets.UTF_8);
+		String snippet = source.substring(source.indexOf("// README:start ingest\n") + 23,
+				source.indexOf("// README:end ingest"));
+		String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+		assertThat(readme).as("README.md must show ReadmeIngestTests' Ingest verbatim").contains(snippet.strip());
+	}
+
+}

@@ -78,7 +78,9 @@ final class InMemoryPut {
 						null, 0, false, ex))
 				.flatMap((bytes) -> send(plan, key, bytes))
 				.doOnSuccess((done) -> slice.tracker().sent(slice.length()))
-				.doFinally((signal) -> this.pool.give(buffer));
+				// Given back before the result goes downstream, so that the next file finds it free.
+				.doOnTerminate(() -> this.pool.give(buffer))
+				.doOnCancel(() -> this.pool.give(buffer));
 		});
 	}
 
@@ -102,7 +104,7 @@ final class InMemoryPut {
 	}
 
 	/** Read the slice into the buffer, then check the file is still the one listed. */
-	private static ByteBuffer read(SourceFile file, long position, ByteBuffer buffer) throws IOException {
+	static ByteBuffer read(SourceFile file, long position, ByteBuffer buffer) throws IOException {
 		try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
 			while (buffer.hasRemaining()) {
 				if (channel.read(buffer, position + buffer.position()) < 0) {
@@ -125,7 +127,7 @@ final class InMemoryPut {
 	 * At most {@code max} buffers, taken and given back; a buffer too small for a file is replaced by a
 	 * larger one (up to {@link InMemoryPut#LIMIT}).
 	 */
-	private static final class Pool {
+	static final class Pool {
 
 		private final int max;
 

@@ -83,7 +83,7 @@ final class StorageClients implements AutoCloseable {
 	/**
 	 * Start the credentials session of one upload.
 	 * @param applier obtains (new) credentials
-	 * @return the session, which builds a client for each set of credentials
+	 * @return the session, which leases the engine's client for its endpoint with each set of credentials
 	 */
 	StorageSession session(Supplier<Mono<ApplyResult>> applier) {
 		return new StorageSession(applier, this::connect, this.settings.credentialRefreshMargin(), this.clock);

@@ -27,7 +27,10 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
  *
  * <p>Memory stays bounded: file bodies are read into at most {@code buffers} pooled buffers of at most
  * {@link #LIMIT} bytes each, shared by every upload of the engine; when all are taken, the file streams
- * from disk as larger files do. A stream's single chunk is in memory already and needs no buffer.
+ * from disk as larger files do. A stream's single chunk is in memory already and needs no buffer. A buffer
+ * goes back to the pool when its request has ended (or was cancelled); should a cancelled request's bytes
+ * still be on their way while the buffer is refilled, the checksum sent with them no longer matches and the
+ * store refuses them.
  */
 final class InMemoryPut {
 

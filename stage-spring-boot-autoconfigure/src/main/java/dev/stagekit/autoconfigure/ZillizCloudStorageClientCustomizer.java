@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 public interface ZillizCloudStorageClientCustomizer {
 
 	/**
-	 * Customize an S3 client builder; called for each set of temporary credentials.
+	 * Customize an S3 client builder; called once per object-store endpoint (the engine keeps one client per
+	 * endpoint; the temporary credentials travel with each request, not in the builder).
 	 * @param builder the builder
 	 */
 	void customize(S3AsyncClientBuilder builder);

@@ -2,13 +2,17 @@ package dev.stagekit.client.upload.internal;
 
 import dev.stagekit.client.upload.UploadChecksum;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
+import software.amazon.awssdk.checksums.SdkChecksum;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * The one mapping of {@link UploadChecksum} onto the SDK: the algorithm a request declares, and where a
- * part's checksum sits in {@link CompletedPart}.
+ * The one mapping of {@link UploadChecksum} onto the SDK: the algorithm a request declares, the SDK's
+ * implementation of it (for a checksum computed ahead), and where a checksum sits in {@link CompletedPart}
+ * and {@link PutObjectRequest}.
  */
 final class Checksums {
 
@@ -25,6 +29,33 @@ final class Checksums {
 			case CRC64NVME -> ChecksumAlgorithm.CRC64_NVME;
 			case SHA1 -> ChecksumAlgorithm.SHA1;
 			case SHA256 -> ChecksumAlgorithm.SHA256;
+		};
+	}
+
+	/** A fresh checksum of this algorithm, the SDK's own implementation (the one its trailers use). */
+	SdkChecksum newChecksum() {
+		return SdkChecksum.forAlgorithm(switch (this.checksum) {
+			case CRC32C -> DefaultChecksumAlgorithm.CRC32C;
+			case CRC32 -> DefaultChecksumAlgorithm.CRC32;
+			case CRC64NVME -> DefaultChecksumAlgorithm.CRC64NVME;
+			case SHA1 -> DefaultChecksumAlgorithm.SHA1;
+			case SHA256 -> DefaultChecksumAlgorithm.SHA256;
+		});
+	}
+
+	/**
+	 * Send a checksum computed ahead in its header ({@code x-amz-checksum-crc32c} and the like).
+	 * @param put the request
+	 * @param value the Base64 checksum
+	 * @return the request
+	 */
+	PutObjectRequest.Builder header(PutObjectRequest.Builder put, String value) {
+		return switch (this.checksum) {
+			case CRC32C -> put.checksumCRC32C(value);
+			case CRC32 -> put.checksumCRC32(value);
+			case CRC64NVME -> put.checksumCRC64NVME(value);
+			case SHA1 -> put.checksumSHA1(value);
+			case SHA256 -> put.checksumSHA256(value);
 		};
 	}
 

@@ -36,18 +36,26 @@ final class MultipartUpload {
 
 	private final int partConcurrency;
 
-	MultipartUpload(StorageRetry retry, Checksums checksums, int partConcurrency) {
+	private final InMemoryPut inMemory;
+
+	MultipartUpload(StorageRetry retry, Checksums checksums, int partConcurrency, int fileConcurrency) {
 		this.retry = retry;
 		this.checksums = checksums;
 		this.partConcurrency = partConcurrency;
+		this.inMemory = new InMemoryPut(retry, checksums, fileConcurrency);
 	}
 
 	Checksums checksums() {
 		return this.checksums;
 	}
 
-	/** Send an object in one request. */
+	/** Send an object in one request: a small one from memory ({@link InMemoryPut}), a larger one streamed. */
 	Mono<Void> put(UploadPlan plan, String key, PartBody part) {
+		return InMemoryPut.accepts(part) ? this.inMemory.put(plan, key, part, () -> stream(plan, key, part))
+				: stream(plan, key, part);
+	}
+
+	private Mono<Void> stream(UploadPlan plan, String key, PartBody part) {
 		return this.retry.call(plan.session(), "PutObject", key,
 				(lease) -> lease.client().putObject((put) -> put.bucket(plan.bucket()).key(key)
 					.contentLength(part.length())

@@ -3,6 +3,8 @@ package dev.stagekit.client.upload.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,15 +26,12 @@ import reactor.netty.http.client.HttpClient;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -42,9 +41,10 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 
 /**
  * Builds the S3 clients of uploads on resources shared by all of them: one Netty event loop and
- * connection pool, one timer, one completion executor, created with the first upload. Each set of temporary
- * credentials gets a lightweight client whose endpoint follows the apply answer's rules
- * ({@link StorageEndpoint}: path or virtual-host style, the Alibaba OSS probe, the GCP bearer token).
+ * connection pool, one timer, one completion executor, created with the first upload, and one S3 client
+ * per endpoint ({@link StorageEndpoint}: path or virtual-host style, the Alibaba OSS probe, the GCP bearer
+ * token), built when an upload first needs it and kept until the engine closes. Credentials are not the
+ * client's: each request carries those of its upload's current lease (renewals included).
  *
  * <p>User customizers run after our settings, as in Spring Boot; what the engine must enforce (the SDK's
  * retries off, so that our retry policy counts every attempt, and our interceptors) is merged back into the
@@ -83,54 +83,68 @@ final class StorageClients implements AutoCloseable {
 	/**
 	 * Start the credentials session of one upload.
 	 * @param applier obtains (new) credentials
-	 * @return the session, which builds a client for each set of credentials
+	 * @return the session, which leases the engine's client for its endpoint with each set of credentials
 	 */
 	StorageSession session(Supplier<Mono<ApplyResult>> applier) {
 		return new StorageSession(applier, this::connect, this.settings.credentialRefreshMargin(), this.clock);
 	}
 
 	/**
-	 * Build the client for one apply answer.
+	 * Connect one apply answer: the engine's client for its endpoint (built on first use), used with the
+	 * answer's credentials.
 	 * @param apply the answer
-	 * @return the lease on the new client
+	 * @return the lease on the client
 	 */
 	Mono<Lease> connect(ApplyResult apply) {
 		return StorageEndpoint.resolve(apply, this.settings.connectType(), this.probe).map((endpoint) -> {
 			Resources shared = resources();
-			S3AsyncClientBuilder builder = S3AsyncClient.builder()
-				.httpClient(shared.httpClient())
-				.endpointOverride(endpoint.uri())
-				.region(Region.of(endpoint.region()))
-				.forcePathStyle(endpoint.pathStyle())
-				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-				.asyncConfiguration((async) -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
-						shared.completions()));
-			if (endpoint.bearer()) {
-				builder.credentialsProvider(AnonymousCredentialsProvider.create());
-			}
-			else {
-				ApplyResult.StorageCredentials credentials = apply.credentials();
-				builder.credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials
-					.create(credentials.tmpAK(), credentials.tmpSK(), credentials.sessionToken())));
-			}
-			this.s3Customizers.forEach((customizer) -> customizer.accept(builder));
-			ExecutionInterceptor bearer = endpoint.bearer() ? new BearerToken(apply.credentials().sessionToken()) : null;
-			builder.overrideConfiguration(enforced(builder.overrideConfiguration(), shared.timer(), bearer));
-			return new Lease(apply, endpoint, builder.build(), 0, this.clock.instant());
+			S3AsyncClient client = shared.clients().computeIfAbsent(endpoint, (key) -> build(key, shared));
+			return new Lease(apply, endpoint, LeasedClient.of(client, credentials(apply, endpoint)), 0,
+					this.clock.instant());
 		});
 	}
 
-	/** What a customizer may add to but not take away: merged into whatever it configured. */
-	static ClientOverrideConfiguration enforced(ClientOverrideConfiguration configured, ScheduledExecutorService timer,
-			@Nullable ExecutionInterceptor bearer) {
-		ClientOverrideConfiguration.Builder override = configured.toBuilder()
-			.retryStrategy(AwsRetryStrategy.doNotRetry())
-			.scheduledExecutorService(timer);
-		if (bearer != null && !configured.executionInterceptors().contains(bearer)) {
-			override.addExecutionInterceptor(bearer);
+	/** What one request carries of an apply answer: its credentials, or (GCP) its bearer token. */
+	private static AwsRequestOverrideConfiguration credentials(ApplyResult apply, StorageEndpoint endpoint) {
+		ApplyResult.StorageCredentials credentials = apply.credentials();
+		if (endpoint.bearer()) {
+			return AwsRequestOverrideConfiguration.builder()
+				.credentialsProvider(AnonymousCredentialsProvider.create())
+				.putHeader("Authorization", "Bearer " + credentials.sessionToken())
+				.build();
 		}
-		return override.build();
+		return AwsRequestOverrideConfiguration.builder()
+			.credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.tmpAK(),
+					credentials.tmpSK(), credentials.sessionToken())))
+			.build();
+	}
+
+	/**
+	 * Build the one client of an endpoint; the customizers run once, here. It has no credentials of its own:
+	 * every request carries its lease's ({@link LeasedClient}).
+	 */
+	private S3AsyncClient build(StorageEndpoint endpoint, Resources shared) {
+		S3AsyncClientBuilder builder = S3AsyncClient.builder()
+			.httpClient(shared.httpClient())
+			.endpointOverride(endpoint.uri())
+			.region(Region.of(endpoint.region()))
+			.forcePathStyle(endpoint.pathStyle())
+			.credentialsProvider(AnonymousCredentialsProvider.create())
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+			.asyncConfiguration((async) -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
+					shared.completions()));
+		this.s3Customizers.forEach((customizer) -> customizer.accept(builder));
+		builder.overrideConfiguration(enforced(builder.overrideConfiguration(), shared.timer()));
+		return builder.build();
+	}
+
+	/** What a customizer may add to but not take away: merged into whatever it configured. */
+	static ClientOverrideConfiguration enforced(ClientOverrideConfiguration configured, ScheduledExecutorService timer) {
+		return configured.toBuilder()
+			.retryStrategy(AwsRetryStrategy.doNotRetry())
+			.scheduledExecutorService(timer)
+			.build();
 	}
 
 	@Override
@@ -183,7 +197,7 @@ final class StorageClients implements AutoCloseable {
 
 	/** One Netty event loop and connection pool, one timer and one completion executor for all uploads. */
 	private record Resources(SdkAsyncHttpClient httpClient, EventLoopGroup eventLoop, ScheduledExecutorService timer,
-			ExecutorService completions) {
+			ExecutorService completions, Map<StorageEndpoint, S3AsyncClient> clients) {
 
 		// The SDK recognises only the classic NIO group type (deprecated in Netty 4.2, still supported).
 		@SuppressWarnings("deprecation")
@@ -201,37 +215,17 @@ final class StorageClients implements AutoCloseable {
 			customizers.forEach((customizer) -> customizer.accept(http));
 			return new Resources(http.build(), eventLoop,
 					Executors.newSingleThreadScheduledExecutor(threads("stagekit-upload-timer")),
-					Executors.newFixedThreadPool(threads, threads("stagekit-upload")));
+					Executors.newFixedThreadPool(threads, threads("stagekit-upload")), new ConcurrentHashMap<>());
 		}
 
 		void close() {
+			this.clients.values().forEach(S3AsyncClient::close);
+			this.clients.clear();
 			this.httpClient.close();
 			// Our own event loop, so no two-second quiet period on shutdown.
 			this.eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 			this.timer.shutdownNow();
 			this.completions.shutdownNow();
-		}
-
-	}
-
-	/** Sends the GCP OAuth2 access token instead of a signature. */
-	private static final class BearerToken implements ExecutionInterceptor {
-
-		private final String token;
-
-		BearerToken(String token) {
-			this.token = token;
-		}
-
-		@Override
-		public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-				ExecutionAttributes executionAttributes) {
-			return context.httpRequest().toBuilder().putHeader("Authorization", "Bearer " + this.token).build();
-		}
-
-		@Override
-		public String toString() {
-			return "BearerToken[******]";
 		}
 
 	}

@@ -3,8 +3,6 @@ package dev.stagekit.client.upload.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,10 +12,11 @@ import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
- * The temporary credentials of one upload and the S3 client built on them. Renews them ahead of expiry
- * (by the refresh margin, at most half their lifetime) and on demand after the store rejects them;
- * concurrent renewals are coalesced into one {@code apply}. Clients of older credentials stay open until
- * the session closes, because requests may still be in flight on them.
+ * The temporary credentials of one upload, each set leased with the engine's client for its endpoint
+ * (whose requests then carry them). Renews them ahead of expiry (by the refresh margin, at most half their
+ * lifetime) and on demand after the store rejects them; concurrent renewals are coalesced into one
+ * {@code apply}. A request in flight keeps the lease it started with; the next attempt takes the current one.
+ * The clients belong to the engine: closing a session closes none of them.
  */
 final class StorageSession implements AutoCloseable {
 
@@ -28,8 +27,6 @@ final class StorageSession implements AutoCloseable {
 	private final Duration margin;
 
 	private final Clock clock;
-
-	private final List<S3AsyncClient> clients = new CopyOnWriteArrayList<>();
 
 	private final Object monitor = new Object();
 
@@ -88,7 +85,6 @@ final class StorageSession implements AutoCloseable {
 	}
 
 	private void install(Lease lease) {
-		this.clients.add(lease.client());
 		this.current = lease;
 	}
 
@@ -101,10 +97,7 @@ final class StorageSession implements AutoCloseable {
 
 	@Override
 	public void close() {
-		for (S3AsyncClient client : this.clients) {
-			client.close();
-		}
-		this.clients.clear();
+		// Nothing to release: the leases' clients are the engine's.
 	}
 
 	/**
@@ -112,7 +105,7 @@ final class StorageSession implements AutoCloseable {
 	 *
 	 * @param apply the apply answer
 	 * @param endpoint the resolved endpoint
-	 * @param client the S3 client
+	 * @param client the engine's S3 client for the endpoint, sending these credentials
 	 * @param generation increases with every renewal
 	 * @param obtained when the credentials arrived
 	 */

@@ -70,7 +70,7 @@ public final class UploadEngine implements AutoCloseable {
 		// The rooms of the pipeline, each built once: planner -> tree or stream upload -> one multipart uploader.
 		StorageRetry retry = new StorageRetry(settings.retry());
 		MultipartUpload uploader = new MultipartUpload(retry, new Checksums(settings.checksum()),
-				settings.partConcurrency());
+				settings.partConcurrency(), settings.fileConcurrency());
 		this.listing = new ObjectListing(retry);
 		this.planner = new TreePlanner();
 		ResumableUpload resumable = new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory()));

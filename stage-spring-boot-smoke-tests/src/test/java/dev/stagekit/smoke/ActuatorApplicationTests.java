@@ -13,7 +13,6 @@ import dev.stagekit.emulator.ZillizCloudEmulator;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SmokeApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoint.health.show-details=always", "zilliz.cloud.volume.name=smoke_volume" })
 @AutoConfigureWebTestClient
+@Import(TestZillizCloud.class)
 class ActuatorApplicationTests {
 
-	private static final ZillizCloudEmulator emulator = ZillizCloudEmulator.builder().start();
+	@Autowired
+	ZillizCloudEmulator emulator;
 
 	@TempDir
 	static Path temp;
@@ -52,22 +52,6 @@ class ActuatorApplicationTests {
 
 	@Autowired
 	WebTestClient http;
-
-	@DynamicPropertySource
-	static void zillizCloud(DynamicPropertyRegistry registry) throws IOException {
-		Path ca = emulator.writeCaCertificate(Files.createTempFile("emulator-ca", ".pem"));
-		registry.add("zilliz.cloud.endpoint", () -> emulator.controlPlaneUrl().toString());
-		registry.add("zilliz.cloud.api-key", emulator::apiKey);
-		registry.add("zilliz.cloud.project-id", emulator::projectId);
-		registry.add("zilliz.cloud.region-id", emulator::regionId);
-		registry.add("spring.ssl.bundle.pem.zilliz-emulator.truststore.certificate", () -> "file:" + ca);
-		registry.add("zilliz.cloud.upload.ssl-bundle", () -> "zilliz-emulator");
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void uploadShouldBeObservedThroughBootsObservationRegistry() throws IOException {

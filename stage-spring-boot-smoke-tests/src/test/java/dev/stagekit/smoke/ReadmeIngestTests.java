@@ -10,7 +10,6 @@ import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import dev.stagekit.readme.Ingest;
 import dev.stagekit.readme.IngestController;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = { SmokeApplication.class, Ingest.class, IngestController.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "zilliz.cloud.volume.name=ingest_volume")
 @AutoConfigureWebTestClient
+@Import(TestZillizCloud.class)
 class ReadmeIngestTests {
 
-	private static final ZillizCloudEmulator emulator = ZillizCloudEmulator.builder()
-		.importDuration(java.time.Duration.ofMillis(300))
-		.start();
+	@Autowired
+	ZillizCloudEmulator emulator;
 
 	@TempDir
 	static Path temp;
@@ -46,26 +44,9 @@ class ReadmeIngestTests {
 	@Autowired
 	VolumeManager volumes;
 
-	@DynamicPropertySource
-	static void zillizCloud(DynamicPropertyRegistry registry) throws IOException {
-		Path ca = emulator.writeCaCertificate(Files.createTempFile("emulator-ca", ".pem"));
-		registry.add("zilliz.cloud.endpoint", () -> emulator.controlPlaneUrl().toString());
-		registry.add("zilliz.cloud.api-key", emulator::apiKey);
-		registry.add("zilliz.cloud.project-id", emulator::projectId);
-		registry.add("zilliz.cloud.region-id", emulator::regionId);
-		registry.add("zilliz.cloud.cluster-id", emulator::clusterId);
-		registry.add("spring.ssl.bundle.pem.zilliz-emulator.truststore.certificate", () -> "file:" + ca);
-		registry.add("zilliz.cloud.upload.ssl-bundle", () -> "zilliz-emulator");
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
 	@Test
 	void ingestFromAWebFluxHandlerShouldUploadAndImportWithoutBlocking() throws IOException {
-		emulator.createCollection("{\"collectionName\": \"docs\", \"dimension\": 2}");
+		this.emulator.createCollection("{\"collectionName\": \"docs\", \"dimension\": 2}");
 		this.volumes.create(CreateVolumeRequest.builder("ingest_volume").build());
 		Path rows = Files.createDirectories(temp.resolve("rows"));
 		Files.writeString(rows.resolve("rows.json"),
@@ -77,8 +58,8 @@ class ReadmeIngestTests {
 			.isOk()
 			.expectBody(String.class)
 			.isEqualTo("Completed");
-		assertThat(emulator.collectionRowCount("docs")).isEqualTo(2);
-		assertThat(emulator.object(emulator.volumePrefix("ingest_volume").orElseThrow() + "batch-42/rows.json"))
+		assertThat(this.emulator.collectionRowCount("docs")).isEqualTo(2);
+		assertThat(this.emulator.object(this.emulator.volumePrefix("ingest_volume").orElseThrow() + "batch-42/rows.json"))
 			.isPresent();
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.upload.StorageException;
 import dev.stagekit.client.upload.internal.SourceScanner.SourceFile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -79,8 +80,21 @@ final class ResumableUpload {
 					return this.uploader.abort(plan, key, uploadId).then(forget(checkpointFile));
 				};
 				return this.uploader.upload(plan, key, create, send, beforeComplete, onError,
-						(uploadId) -> forget(checkpointFile));
+						(uploadId) -> forget(checkpointFile))
+					.onErrorMap(StorageException.class::isInstance, (error) -> kept((StorageException) error,
+							file, checkpointFile));
 			});
+	}
+
+	/** A transient failure that kept the parts says so, and how to resume. */
+	private static Throwable kept(StorageException error, SourceFile file, Path checkpointFile) {
+		if (!error.isTransient()) {
+			return error;
+		}
+		return new StorageException(error.getMessage() + " The parts stored so far and the checkpoint " + checkpointFile
+				+ " are kept: upload " + file.path() + " to the same target again with resumable uploads on to send only "
+				+ "the missing parts, or delete the checkpoint to start over.", error.key(), error.statusCode(),
+				error.errorCode(), error.attempts(), true, error);
 	}
 
 	private Mono<Resume> resume(UploadPlan plan, String key, SourceFile file, Checkpoints.Header expected,

@@ -144,7 +144,7 @@ final class MultipartUpload {
 		});
 	}
 
-	private Mono<Void> abortOrFail(UploadPlan plan, String key, String uploadId) {
+	Mono<Void> abortOrFail(UploadPlan plan, String key, String uploadId) {
 		return this.retry.call(plan.session(), "AbortMultipartUpload", key,
 				(lease) -> lease.client()
 					.abortMultipartUpload((request) -> request.bucket(plan.bucket()).key(key).uploadId(uploadId)),

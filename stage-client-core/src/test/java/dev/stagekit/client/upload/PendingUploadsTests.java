@@ -66,7 +66,8 @@ class PendingUploadsTests {
 		emulator.inject(DataPlaneFault.slowDown().onPart(4).times(100));
 		assertThatExceptionOfType(StorageException.class)
 			.isThrownBy(() -> files.volume(volume).upload(UploadRequest.builder(file, "p").resumable(true).build()))
-			.withMessageContaining("part 4")
+			.withMessageContaining("UploadPart (part 4) of '")
+			.withMessageContaining("kept failing through every retry")
 			.withMessageContaining("are kept")
 			.withMessageContaining("pendingUploads()")
 			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());

@@ -178,24 +178,6 @@ final class ResourceManager<T> {
 	}
 
 	/**
-	 * Whether a resource exists: by describe for volumes, by listing for stages.
-	 * @param projectId the project
-	 * @param name the name
-	 * @return whether it exists
-	 */
-	Mono<Boolean> exists(String projectId, String name) {
-		if (this.kind.describable()) {
-			return describe(name).map((item) -> true).onErrorResume(ZillizCloudApiException.class, (ex) -> {
-				if (ex.isTransient()) {
-					return Mono.error(ex);
-				}
-				return Mono.just(false);
-			});
-		}
-		return listAll(projectId, Map.of()).any((item) -> name.equals(this.nameOf.apply(item)));
-	}
-
-	/**
 	 * The project of a call: the given one, else the settings' default.
 	 * @param projectId the given project, or {@code null}
 	 * @return the project

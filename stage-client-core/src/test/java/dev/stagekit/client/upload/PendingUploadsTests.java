@@ -66,7 +66,7 @@ class PendingUploadsTests {
 		emulator.inject(DataPlaneFault.slowDown().onPart(4).times(100));
 		assertThatExceptionOfType(StorageException.class)
 			.isThrownBy(() -> files.volume(volume).upload(UploadRequest.builder(file, "p").resumable(true).build()))
-			.withMessageContaining("UploadPart (part 4) of '")
+			.withMessageContaining("(part 4) failed after 2 attempts")
 			.withMessageContaining("kept failing through every retry")
 			.withMessageContaining("are kept")
 			.withMessageContaining("pendingUploads()")

@@ -36,6 +36,16 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 
 	private final boolean directory;
 
+	private volatile String longestPath = "";
+
+	/**
+	 * The relative path with the most UTF-8 bytes (its object key is the longest), as of {@link #summarize()}.
+	 * @return the path, or {@code ""} before the first summary
+	 */
+	String longestPath() {
+		return this.longestPath;
+	}
+
 	private SourceScanner(Path source, boolean directory) {
 		this.source = source;
 		this.directory = directory;
@@ -89,7 +99,8 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				longestPath = file.relativePath();
 			}
 		}
-		return new Summary(files, bytes, largest, longestPath);
+		this.longestPath = longestPath;
+		return new Summary(files, bytes, largest);
 	}
 
 	@Override
@@ -180,14 +191,8 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param files the number of files
 	 * @param bytes the number of bytes
 	 * @param largest the size of the largest file
-	 * @param longestPath the relative path with the most UTF-8 bytes (its object key is the longest)
 	 */
-	record Summary(long files, long bytes, long largest, String longestPath) {
-
-		Summary(long files, long bytes, long largest) {
-			this(files, bytes, largest, "");
-		}
-
+	record Summary(long files, long bytes, long largest) {
 	}
 
 	private record Entry(Path path, String relativePath, BasicFileAttributes attributes) {

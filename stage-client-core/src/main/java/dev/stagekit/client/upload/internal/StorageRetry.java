@@ -104,8 +104,8 @@ final class StorageRetry {
 			return own;
 		}
 		boolean retryable = Failure.isRetryable(cause);
-		String failed = operation + (detail.isEmpty() ? "" : " (" + detail + ")") + " of '" + key + "' failed after "
-				+ attempts + " attempt" + ((attempts == 1) ? "" : "s") + ": ";
+		String failed = operation + " of '" + key + "'" + (detail.isEmpty() ? "" : " (" + detail + ")")
+				+ " failed after " + attempts + " attempt" + ((attempts == 1) ? "" : "s") + ": ";
 		String next = (retryable && attempts > 1) ? ". The object store kept failing through every retry: check that it"
 				+ " is reachable and healthy, then upload again (what is already stored is skipped or resumed with "
 				+ "the matching skip policy or resumable uploads); zilliz.cloud.upload.retry.max-attempts allows more "

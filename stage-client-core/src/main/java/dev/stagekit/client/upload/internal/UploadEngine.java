@@ -135,8 +135,8 @@ public final class UploadEngine implements AutoCloseable {
 				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> session.lease()
 					.flatMap((lease) -> {
 						Limits.check(lease.apply(), summary.files(), summary.bytes());
-						UploadKeys.checkLength(lease.apply().prefix() + target + summary.longestPath(),
-								target + summary.longestPath());
+						UploadKeys.checkLength(lease.apply().prefix() + target + scanner.longestPath(),
+								target + scanner.longestPath());
 						UploadPlan plan = new UploadPlan(kind, name, target, lease.apply(), policy, partSize, resumable,
 								session, local, tracker);
 						return this.trees.upload(plan,

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ZillizCloudEmulator#requestCount(String)} (for example {@code GET /v2/volumes/{name}}), or
  * {@code null} for every endpoint
  * @param times how many matching calls it affects
- * @param httpStatus the status for {@link Kind#HTTP_STATUS}
+ * @param httpStatus the status for {@link Kind#HTTP_STATUS} and {@link Kind#PROCESSED_THEN_HTTP_STATUS}
  * @param latency the delay for {@link Kind#LATENCY}; the call is then answered normally
  * @param code the business code for {@link Kind#BUSINESS_ERROR}
  * @param message the message for {@link Kind#BUSINESS_ERROR}
@@ -39,7 +39,13 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 		MALFORMED_BODY,
 
 		/** HTTP 200 with a non-zero {@code code}. */
-		BUSINESS_ERROR
+		BUSINESS_ERROR,
+
+		/**
+		 * The call is processed (a create creates, an import starts a job), then its answer is lost: the
+		 * caller gets this HTTP status instead, as when a gateway times out after the work was done.
+		 */
+		PROCESSED_THEN_HTTP_STATUS
 
 	}
 
@@ -68,6 +74,14 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 	/** Answers HTTP 200 with this non-zero code and message. */
 	public static ControlPlaneFault businessError(int code, String message) {
 		return new ControlPlaneFault(Kind.BUSINESS_ERROR, null, 1, 200, Duration.ZERO, code, message);
+	}
+
+	/**
+	 * Processes the call, then answers this HTTP status (502, 503, 504, ...) instead of its result: the
+	 * work is done, the answer is lost.
+	 */
+	public static ControlPlaneFault processedThenHttpStatus(int status) {
+		return new ControlPlaneFault(Kind.PROCESSED_THEN_HTTP_STATUS, null, 1, status, Duration.ZERO, 0, "");
 	}
 
 	/** Only for this endpoint, for example {@code POST /v2/volumes/apply}. */

@@ -147,6 +147,16 @@ class ControlPlaneVolumeTests {
 	}
 
 	@Test
+	void processedThenStatusFaultShouldCreateAndAnswerTheStatus() {
+		String name = name();
+		emulator.inject(ControlPlaneFault.processedThenHttpStatus(503).on("POST /v2/volumes/create"));
+		var response = client.send("POST", "/v2/volumes/create", create(name));
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("injected fault: HTTP 503 after processing");
+		assertThat(client.get("/v2/volumes/" + name).path("volumeName").asString()).isEqualTo(name);
+	}
+
+	@Test
 	void createTwiceShouldReportTheDuplicate() {
 		String name = name();
 		client.post("/v2/volumes/create", create(name));

@@ -1,8 +1,12 @@
 package dev.stagekit.client.internal;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.ZillizCloudClientSettings;
+import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.ZillizCloudInterruptedException;
 import dev.stagekit.client.ZillizCloudTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
@@ -52,11 +56,7 @@ public final class Blocking {
 			return limited.block();
 		}
 		catch (RuntimeException ex) {
-			Throwable cause = Exceptions.unwrap(ex);
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
+			throw unwrap(ex);
 		}
 	}
 
@@ -88,16 +88,42 @@ public final class Blocking {
 			value = mono.block();
 		}
 		catch (RuntimeException ex) {
-			Throwable cause = Exceptions.unwrap(ex);
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
+			throw unwrap(ex);
 		}
 		if (value == null) {
 			throw new IllegalStateException("The call completed without a value");
 		}
 		return value;
+	}
+
+	/**
+	 * What a blocking call throws for a failure: the client's own exception, never Reactor's wrapper. An
+	 * interruption becomes a {@link ZillizCloudInterruptedException} (the interrupt flag is set again); an
+	 * I/O failure that escaped as {@link UncheckedIOException} names what could not be read.
+	 * @param ex what {@code block()} threw
+	 * @return the exception to throw
+	 */
+	static RuntimeException unwrap(RuntimeException ex) {
+		Throwable cause = Exceptions.unwrap(ex);
+		if (cause instanceof InterruptedException || Failure.find(ex, InterruptedException.class) != null) {
+			Thread.currentThread().interrupt();
+			return new ZillizCloudInterruptedException("Interrupted while waiting for the call; it was cancelled "
+					+ "(an upload aborts what it started). The thread's interrupt flag is set.", cause);
+		}
+		if (cause instanceof UncheckedIOException io) {
+			return new InvalidRequestException("source", io.getMessage(),
+					"cannot be read (" + io.getCause() + "); fix its permissions or remove it");
+		}
+		if (cause instanceof ZillizCloudException own) {
+			return own;
+		}
+		if (cause instanceof IllegalArgumentException bad) {
+			return new InvalidRequestException("argument", null, String.valueOf(bad.getMessage()));
+		}
+		if (cause instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return ex;
 	}
 
 }

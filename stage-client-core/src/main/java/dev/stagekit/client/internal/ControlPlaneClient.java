@@ -1,5 +1,7 @@
 package dev.stagekit.client.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import dev.stagekit.client.ZillizCloudApiException;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudConnectionException;
 import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.ZillizCloudOutcomeUnknownException;
 import dev.stagekit.client.ZillizCloudTimeoutException;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
@@ -155,11 +158,13 @@ final class ControlPlaneClient {
 			}).attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate(path));
 			WebClient.RequestHeadersSpec<?> request = spec;
 			if (body != null) {
-				request = spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.mapper.writeValueAsString(body));
+				// Bytes, not a String: Spring's string codecs log what they write and read (TRACE: all of it).
+				request = spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.mapper.writeValueAsBytes(body));
 			}
-			return request.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.map((text) -> decode(method, path, response.statusCode().value(), text, decoder)));
+			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.map((bytes) -> decode(method, path, response.statusCode().value(),
+						new String(bytes, StandardCharsets.UTF_8), decoder)));
 		}).onErrorMap((ex) -> !(ex instanceof ZillizCloudException), (ex) -> mapTransportError(method, path, ex));
 	}
 
@@ -175,6 +180,57 @@ final class ControlPlaneClient {
 	<T> Mono<T> retrying(Mono<T> call, HttpMethod method, String path) {
 		return call.retryWhen(Retries.backoff(this.settings.retry(), ControlPlaneClient::isTransient,
 				method.name() + " " + path));
+	}
+
+	/**
+	 * Guard a call that is not safe to repeat (create, import, merge): an HTTP 429 (nothing was done) is
+	 * retried with the full budget; a failure after which the server may have done the work (a timeout, a
+	 * lost connection after sending, a 5xx) becomes a {@link ZillizCloudOutcomeUnknownException} whose
+	 * message ends with {@code howToFindOut}.
+	 * @param <T> the value type
+	 * @param call the call
+	 * @param method the method, for messages
+	 * @param path the path, for messages
+	 * @param howToFindOut what the caller can do to learn the outcome
+	 * @return the guarded call
+	 */
+	<T> Mono<T> nonIdempotent(Mono<T> call, HttpMethod method, String path, String howToFindOut) {
+		return call.retryWhen(Retries.backoff(this.settings.retry(), ControlPlaneClient::isNothingDone,
+				method.name() + " " + path))
+			.onErrorMap(ControlPlaneClient::isOutcomeUnknown,
+					(ex) -> new ZillizCloudOutcomeUnknownException(method.name() + " " + path
+							+ ": the outcome is unknown (" + ex.getMessage()
+							+ "); the server may have done the work. Do not repeat the call blindly: "
+							+ howToFindOut, ex));
+	}
+
+	/**
+	 * Whether a transient failure left nothing done (HTTP 429, no connection), so repeating is always safe.
+	 * @param ex the failure
+	 * @return whether it is one
+	 */
+	static boolean isNothingDone(Throwable ex) {
+		if (ex instanceof ZillizCloudApiException api) {
+			return api.httpStatus() == 429;
+		}
+		return isTransient(ex) && !isOutcomeUnknown(ex);
+	}
+
+	/**
+	 * Whether, after this failure of a sent request, the server may have done the work.
+	 * @param ex the failure
+	 * @return whether the outcome is unknown
+	 */
+	static boolean isOutcomeUnknown(Throwable ex) {
+		if (ex instanceof ZillizCloudApiException api) {
+			return api.httpStatus() >= 500;
+		}
+		if (!(ex instanceof ZillizCloudException) || Failure.find(ex, ConnectException.class) != null
+				|| Failure.find(ex, io.netty.channel.ConnectTimeoutException.class) != null) {
+			// Not connected: nothing was sent.
+			return false;
+		}
+		return Failure.of(ex) == Failure.OUTCOME_UNKNOWN || ex instanceof ZillizCloudConnectionException;
 	}
 
 	/**

@@ -53,8 +53,10 @@ final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 						"must hold at least one non-empty list of paths");
 			}
 			body.put("dataPaths", request.dataPaths());
-			return this.client.exchange(HttpMethod.POST, CREATE, Map.of(), body,
-					(data) -> new ImportJobId(clusterId, Json.text(data, "jobId")));
+			return this.client.nonIdempotent(this.client.exchange(HttpMethod.POST, CREATE, Map.of(), body,
+					(data) -> new ImportJobId(clusterId, Json.text(data, "jobId"))), HttpMethod.POST, CREATE,
+					"list the import jobs of cluster '" + clusterId + "' (ImportJobs.list) to see whether a job for "
+							+ "these data paths was created before creating another.");
 		});
 	}
 

@@ -71,7 +71,10 @@ final class DefaultReactiveMergeJobs implements ReactiveMergeJobs {
 				body.put("dataSource", dataSource);
 			}
 			// Never retried: a second merge would start a second job.
-			return this.client.exchange(HttpMethod.POST, MERGE, Map.of(), body, (data) -> Json.text(data, "jobId"));
+			return this.client.nonIdempotent(
+					this.client.exchange(HttpMethod.POST, MERGE, Map.of(), body, (data) -> Json.text(data, "jobId")),
+					HttpMethod.POST, MERGE, "look for a merge job into collection '" + request.destCollectionName()
+							+ "' (or for that collection itself) before starting another merge.");
 		});
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.stagekit.client.Page;
 import dev.stagekit.client.ZillizCloudApiException;
+import dev.stagekit.client.ZillizCloudOutcomeUnknownException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,27 +77,32 @@ final class ResourceManager<T> {
 	}
 
 	/**
-	 * Create a resource. A transient failure is retried once; if that retry reports the name as taken and the
-	 * resource now exists, the create is reported as successful.
-	 * @param projectId the project (for the existence check)
+	 * Create a resource. Failures after which nothing was done (HTTP 429, no connection) are retried with
+	 * the full budget. After a failure that may have come after the work (timeout, 5xx) the create is tried
+	 * once more: success means the name was free; "already exists" cannot tell our first attempt from a
+	 * resource that existed before the call, so it is reported as outcome unknown, never as success.
+	 * @param projectId the project
 	 * @param name the validated name
 	 * @param body the request body
 	 * @return completion
 	 */
 	Mono<Void> create(String projectId, String name, Map<String, Object> body) {
 		String path = this.kind.createPath();
-		Mono<Void> attempt = this.client.exchange(HttpMethod.POST, path, Map.of(), body, (data) -> data).then();
-		return attempt.onErrorResume(ControlPlaneClient::isTransient, (first) -> {
+		String label = this.kind.label() + " '" + name + "'";
+		String howToFindOut = "describe or list the " + this.kind.label() + "s of project '" + projectId
+				+ "' to see whether " + label + " exists and is the one you meant.";
+		Mono<Void> attempt = this.client.nonIdempotent(
+				this.client.exchange(HttpMethod.POST, path, Map.of(), body, (data) -> data).then(), HttpMethod.POST,
+				path, howToFindOut);
+		return attempt.onErrorResume(ZillizCloudOutcomeUnknownException.class, (first) -> {
 			logger.debug("Retrying POST {} once after: {}", path, first.getMessage());
 			return Mono.delay(this.client.createRetryBackoff())
 				.then(attempt)
-				.onErrorResume(this::isAlreadyExists, (taken) -> exists(projectId, name).flatMap((found) -> {
-					if (found) {
-						logger.debug("{} '{}' exists after a lost create response", this.kind.label(), name);
-						return Mono.<Void>empty();
-					}
-					return Mono.error(taken);
-				}));
+				.onErrorMap(this::isAlreadyExists, (taken) -> new ZillizCloudOutcomeUnknownException("Create of "
+						+ label + " has an unknown outcome: the first attempt got no usable answer ("
+						+ Failure.rootMessage(first) + ") and the retry found the name taken, so either the first "
+						+ "attempt created it or it existed before this call. Not reported as created: "
+						+ howToFindOut, taken));
 		});
 	}
 
@@ -169,24 +175,6 @@ final class ResourceManager<T> {
 						HttpMethod.DELETE, path)
 				.then();
 		});
-	}
-
-	/**
-	 * Whether a resource exists: by describe for volumes, by listing for stages.
-	 * @param projectId the project
-	 * @param name the name
-	 * @return whether it exists
-	 */
-	Mono<Boolean> exists(String projectId, String name) {
-		if (this.kind.describable()) {
-			return describe(name).map((item) -> true).onErrorResume(ZillizCloudApiException.class, (ex) -> {
-				if (ex.isTransient()) {
-					return Mono.error(ex);
-				}
-				return Mono.just(false);
-			});
-		}
-		return listAll(projectId, Map.of()).any((item) -> name.equals(this.nameOf.apply(item)));
 	}
 
 	/**

@@ -77,6 +77,31 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	}
 
 	/**
+	 * List the resumable uploads of this stage or volume that did not finish (from the local checkpoints).
+	 * @return the pending uploads
+	 */
+	public java.util.List<PendingUpload> pendingUploads() {
+		return Blocking.await(this.reactive.pendingUploads().collectList());
+	}
+
+	/**
+	 * Finish a pending upload: only its missing parts are sent.
+	 * @param pending the upload, from {@link #pendingUploads()}
+	 * @return the result
+	 */
+	public UploadResult resume(PendingUpload pending) {
+		return Blocking.await(this.reactive.resume(pending));
+	}
+
+	/**
+	 * Drop a pending upload: abort its multipart upload and delete its checkpoint.
+	 * @param pending the upload, from {@link #pendingUploads()}
+	 */
+	public void discard(PendingUpload pending) {
+		Blocking.await(this.reactive.discard(pending).thenReturn(Boolean.TRUE));
+	}
+
+	/**
 	 * Return the reactive manager behind this one.
 	 * @return the reactive manager
 	 */

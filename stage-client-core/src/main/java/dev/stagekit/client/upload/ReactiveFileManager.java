@@ -74,4 +74,36 @@ public interface ReactiveFileManager {
 	 */
 	Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile);
 
+	/**
+	 * List the resumable uploads of this stage or volume that did not finish (from the local checkpoints).
+	 * @return the pending uploads
+	 */
+	default Flux<PendingUpload> pendingUploads() {
+		return Flux.empty();
+	}
+
+	/**
+	 * Finish a pending upload: only its missing parts are sent. Fails with a
+	 * {@link SourceChangedException} if the source changed since the upload started.
+	 * @param pending the upload, from {@link #pendingUploads()}
+	 * @return the result
+	 */
+	default Mono<UploadResult> resume(PendingUpload pending) {
+		return upload(UploadRequest.builder(pending.source(), pending.targetDirectory())
+			.resumable(true)
+			.partSize(pending.partSize())
+			.build());
+	}
+
+	/**
+	 * Drop a pending upload: abort its multipart upload (its stored parts are deleted) and delete its
+	 * checkpoint.
+	 * @param pending the upload, from {@link #pendingUploads()}
+	 * @return completion
+	 */
+	default Mono<Void> discard(PendingUpload pending) {
+		return Mono.error(new dev.stagekit.client.InvalidRequestException("pending upload", pending.key(),
+				"cannot be discarded by " + getClass().getSimpleName()));
+	}
+
 }

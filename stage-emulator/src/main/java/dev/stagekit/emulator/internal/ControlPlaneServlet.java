@@ -122,6 +122,17 @@ final class ControlPlaneServlet extends HttpServlet {
 			}
 			case BUSINESS_ERROR -> write(response, 200, error(fault.code(), fault.message()));
 			case LATENCY -> delay(route, name, request, body, fault.latency().toMillis());
+			case PROCESSED_THEN_HTTP_STATUS -> {
+				try {
+					route.handler().apply(new Call(decode(name), query(request.getQueryString()), parse(body),
+							headers(request)));
+				}
+				catch (RuntimeException ex) {
+					// The answer is lost either way.
+				}
+				write(response, fault.httpStatus(),
+						error(fault.httpStatus(), "injected fault: HTTP " + fault.httpStatus() + " after processing"));
+			}
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,6 +74,26 @@ final class Checkpoints {
 		}
 	}
 
+	/**
+	 * Read every checkpoint of the directory.
+	 * @return the checkpoints that could be read
+	 */
+	List<Checkpoint> all() {
+		if (!Files.isDirectory(this.directory)) {
+			return List.of();
+		}
+		List<Checkpoint> found = new ArrayList<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, "*.checkpoint")) {
+			for (Path file : files) {
+				read(file).ifPresent(found::add);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list upload checkpoints in " + this.directory, ex);
+		}
+		return found;
+	}
+
 	void start(Path file, Header header) {
 		try {
 			Files.createDirectories(file.getParent());
@@ -121,11 +142,17 @@ final class Checkpoints {
 	 * @param modified its modification time when the upload started
 	 * @param partSize the part size
 	 * @param uploadId the multipart upload id
+	 * @param kind the kind of the stage or volume ({@code null} in checkpoints of older versions)
+	 * @param name the stage or volume name
+	 * @param key the object key
+	 * @param path the file's path inside the stage or volume
 	 */
-	record Header(int version, String source, long size, String modified, long partSize, String uploadId) {
+	record Header(int version, String source, long size, String modified, long partSize, String uploadId,
+			@Nullable String kind, @Nullable String name, @Nullable String key, @Nullable String path) {
 
 		Header withUploadId(String uploadId) {
-			return new Header(this.version, this.source, this.size, this.modified, this.partSize, uploadId);
+			return new Header(this.version, this.source, this.size, this.modified, this.partSize, uploadId,
+					this.kind, this.name, this.key, this.path);
 		}
 
 	}

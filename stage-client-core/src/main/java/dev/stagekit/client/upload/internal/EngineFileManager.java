@@ -1,6 +1,7 @@
 package dev.stagekit.client.upload.internal;
 
 import dev.stagekit.client.Kind;
+import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveFileManager;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
@@ -74,6 +75,16 @@ abstract class EngineFileManager implements ReactiveFileManager {
 	@Override
 	public Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile) {
 		return this.engine.upload(this.kind, this.name, content, targetFile, null);
+	}
+
+	@Override
+	public Flux<PendingUpload> pendingUploads() {
+		return this.engine.pendingUploads(this.kind, this.name);
+	}
+
+	@Override
+	public Mono<Void> discard(PendingUpload pending) {
+		return this.engine.discard(this.kind, this.name, pending);
 	}
 
 	@Override

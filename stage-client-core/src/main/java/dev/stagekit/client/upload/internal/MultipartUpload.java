@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import dev.stagekit.client.upload.OrphanedUploadException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ final class MultipartUpload {
 	 */
 	Mono<Void> upload(UploadPlan plan, String key, Flux<PartBody> parts, Runnable beforeComplete) {
 		return upload(plan, key, create(plan, key), (uploadId) -> send(plan, key, uploadId, parts), beforeComplete,
-				(uploadId, error) -> abort(plan, key, uploadId), (uploadId) -> Mono.empty());
+				(uploadId, error) -> abortAfter(plan, key, uploadId, error), (uploadId) -> Mono.empty());
 	}
 
 	/** The general form, for uploads that resume or keep their parts on failure. */
@@ -103,7 +104,7 @@ final class MultipartUpload {
 	}
 
 	Mono<CompletedPart> part(UploadPlan plan, String key, String uploadId, int number, PartBody part) {
-		return this.retry.call(plan.session(), "UploadPart", key,
+		return this.retry.call(plan.session(), "UploadPart", key, "part " + number,
 				(lease) -> lease.client()
 					.uploadPart((request) -> request.bucket(plan.bucket()).key(key).uploadId(uploadId)
 						.partNumber(number)
@@ -136,6 +137,27 @@ final class MultipartUpload {
 					? listPartsPage(plan, key, uploadId, page.nextPartNumberMarker()) : Mono.empty())
 			.flatMapIterable(ListPartsResponse::parts)
 			.collectMap(Part::partNumber, (part) -> part);
+	}
+
+	/**
+	 * Abort after a failure; if the abort fails too, the failure carries an {@link OrphanedUploadException}
+	 * (suppressed) naming the upload that stays open.
+	 */
+	Mono<Void> abortAfter(UploadPlan plan, String key, String uploadId, Throwable failure) {
+		return abortOrFail(plan, key, uploadId).onErrorResume((ex) -> {
+			logger.warn("Could not abort the multipart upload of '{}' (upload id {}): {}", key, uploadId,
+					ex.getMessage());
+			failure.addSuppressed(new OrphanedUploadException(key, uploadId, ex));
+			return Mono.empty();
+		});
+	}
+
+	Mono<Void> abortOrFail(UploadPlan plan, String key, String uploadId) {
+		return this.retry.call(plan.session(), "AbortMultipartUpload", key,
+				(lease) -> lease.client()
+					.abortMultipartUpload((request) -> request.bucket(plan.bucket()).key(key).uploadId(uploadId)),
+				MultipartUpload::nothing)
+			.then();
 	}
 
 	Mono<Void> abort(UploadPlan plan, String key, String uploadId) {

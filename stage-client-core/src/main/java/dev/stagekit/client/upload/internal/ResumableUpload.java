@@ -3,10 +3,14 @@ package dev.stagekit.client.upload.internal;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import dev.stagekit.client.Kind;
 import dev.stagekit.client.ZillizCloudException;
+import dev.stagekit.client.upload.PendingUpload;
+import dev.stagekit.client.upload.StorageException;
 import dev.stagekit.client.upload.internal.SourceScanner.SourceFile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,8 +44,9 @@ final class ResumableUpload {
 	Mono<Void> upload(UploadPlan plan, String key, SourceFile file, long partSize, Runnable beforeComplete) {
 		int parts = (int) PartSizes.partCount(file.size(), partSize);
 		Path checkpointFile = this.checkpoints.fileFor(plan.kind().name(), plan.name(), plan.bucket(), key);
-		Checkpoints.Header header = new Checkpoints.Header(1, file.path().toAbsolutePath().toString(), file.size(),
-				file.lastModified().toString(), partSize, "");
+Checkpoints.Header header = new Checkpoints.Header(1, file.path().toAbsolutePath().toString(), file.size(),
+				file.lastModified().toString(), partSize, "", plan.kind().name(), plan.name(), key,
+				plan.target() + file.relativePath());
 		return blocking(() -> this.checkpoints.read(checkpointFile))
 			.flatMap((found) -> found.isPresent() ? resume(plan, key, file, header, found.get())
 					: Mono.just(Resume.FRESH))
@@ -79,8 +84,56 @@ final class ResumableUpload {
 					return this.uploader.abort(plan, key, uploadId).then(forget(checkpointFile));
 				};
 				return this.uploader.upload(plan, key, create, send, beforeComplete, onError,
-						(uploadId) -> forget(checkpointFile));
+						(uploadId) -> forget(checkpointFile))
+					.onErrorMap(StorageException.class::isInstance, (error) -> kept((StorageException) error,
+							file, checkpointFile));
 			});
+	}
+
+	/**
+	 * The pending uploads of one stage or volume, from the checkpoints.
+	 * @param kind stage or volume
+	 * @param name its name
+	 * @return the pending uploads
+	 */
+	Flux<PendingUpload> pending(Kind kind, String name) {
+		return blocking(this.checkpoints::all).flatMapIterable((all) -> all.stream()
+			.filter((checkpoint) -> kind.name().equals(checkpoint.header().kind())
+					&& name.equals(checkpoint.header().name()) && checkpoint.header().key() != null
+					&& checkpoint.header().path() != null)
+			.map((checkpoint) -> {
+				Checkpoints.Header header = checkpoint.header();
+				return new PendingUpload(Objects.requireNonNull(header.path()), Objects.requireNonNull(header.key()),
+						header.uploadId(), (int) checkpoint.parts().stream().mapToInt(Checkpoints.Part::number)
+							.distinct().count(),
+						(int) PartSizes.partCount(header.size(), header.partSize()), header.partSize(),
+						Path.of(header.source()), checkpoint.file());
+			})
+			.toList());
+	}
+
+	/**
+	 * Discard a pending upload: abort its multipart upload (a failure is reported), then delete its checkpoint.
+	 * @param plan the upload's plan (its session and bucket)
+	 * @param pending the upload
+	 * @return completion
+	 */
+	Mono<Void> discard(UploadPlan plan, PendingUpload pending) {
+		return this.uploader.abortOrFail(plan, pending.key(), pending.uploadId())
+			.onErrorResume((ex) -> ex instanceof StorageException storage && storage.statusCode() == 404,
+					(ex) -> Mono.empty())
+			.then(forget(pending.checkpoint()));
+	}
+
+	/** A transient failure that kept the parts says so, and how to resume. */
+	private static Throwable kept(StorageException error, SourceFile file, Path checkpointFile) {
+		if (!error.isTransient()) {
+			return error;
+		}
+		return new StorageException(error.getMessage() + " The parts stored so far and the checkpoint " + checkpointFile
+				+ " are kept: upload " + file.path() + " to the same target again with resumable uploads on (or use "
+				+ "pendingUploads() and resume() of the file manager) to send only the missing parts, or discard() it.", error.key(), error.statusCode(),
+				error.errorCode(), error.attempts(), true, error);
 	}
 
 	private Mono<Resume> resume(UploadPlan plan, String key, SourceFile file, Checkpoints.Header expected,

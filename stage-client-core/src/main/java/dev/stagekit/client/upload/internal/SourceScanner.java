@@ -1,7 +1,6 @@
 package dev.stagekit.client.upload.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,6 +35,16 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	private final Path source;
 
 	private final boolean directory;
+
+	private volatile String longestPath = "";
+
+	/**
+	 * The relative path with the most UTF-8 bytes (its object key is the longest), as of {@link #summarize()}.
+	 * @return the path, or {@code ""} before the first summary
+	 */
+	String longestPath() {
+		return this.longestPath;
+	}
 
 	private SourceScanner(Path source, boolean directory) {
 		this.source = source;
@@ -78,11 +87,19 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 		long files = 0;
 		long bytes = 0;
 		long largest = 0;
+		String longestPath = "";
+		int longestBytes = 0;
 		for (SourceFile file : this) {
 			files++;
 			bytes += file.size();
 			largest = Math.max(largest, file.size());
+			int pathBytes = UploadKeys.utf8Length(file.relativePath());
+			if (pathBytes > longestBytes) {
+				longestBytes = pathBytes;
+				longestPath = file.relativePath();
+			}
 		}
+		this.longestPath = longestPath;
 		return new Summary(files, bytes, largest);
 	}
 
@@ -98,11 +115,21 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	private static SourceFile stat(Path path, String relativePath) {
 		try {
 			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-			return new SourceFile(path, relativePath, attributes.size(), attributes.lastModifiedTime());
+			return new SourceFile(path, relativePath, attributes.size(), attributes.lastModifiedTime(),
+					attributes.fileKey());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + path, ex);
+			throw unreadable(path, "cannot be read", ex);
 		}
+	}
+
+	/** A file or directory of the source that cannot be read (a symbolic link loop, no permission, ...). */
+	static InvalidRequestException unreadable(Path path, String what, IOException ex) {
+		String reason = (ex instanceof java.nio.file.FileSystemLoopException
+				|| String.valueOf(ex.getMessage()).contains("Too many levels of symbolic links"))
+				? "is a symbolic link loop" : what + " (" + ex + ")";
+		return new InvalidRequestException("source entry", path, reason
+				+ "; fix or remove it, or upload a directory that does not contain it");
 	}
 
 	/**
@@ -112,8 +139,14 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 	 * @param relativePath its path relative to the source root, with {@code /}
 	 * @param size its size in bytes
 	 * @param lastModified its modification time
+	 * @param fileKey its identity (device and inode where the file system has them), or {@code null}: a file
+	 * replaced by rename has another, even with the same size and modification time
 	 */
-	record SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
+	record SourceFile(Path path, String relativePath, long size, FileTime lastModified, @Nullable Object fileKey) {
+
+		SourceFile(Path path, String relativePath, long size, FileTime lastModified) {
+			this(path, relativePath, size, lastModified, null);
+		}
 
 		/**
 		 * Check that the file still has the size and modification time it was listed with.
@@ -129,6 +162,11 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				if (!now.lastModifiedTime().equals(this.lastModified)) {
 					return new SourceChangedException(this.path,
 							"modified at " + now.lastModifiedTime() + ", listed at " + this.lastModified, null);
+				}
+				if (this.fileKey != null && !this.fileKey.equals(now.fileKey())) {
+					return new SourceChangedException(this.path,
+							"it was replaced by another file (identity " + this.fileKey + " -> " + now.fileKey() + ")",
+							null);
 				}
 				return null;
 			}
@@ -190,7 +228,7 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				}
 				else {
 					this.next = new SourceFile(entry.path(), entry.relativePath(), entry.attributes().size(),
-							entry.attributes().lastModifiedTime());
+							entry.attributes().lastModifiedTime(), entry.attributes().fileKey());
 				}
 			}
 			return this.next != null;
@@ -230,7 +268,7 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				}
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot list " + directory, ex);
+				throw unreadable(directory, "cannot be listed", ex);
 			}
 			// Sort as S3 lists keys: a directory sorts as its name followed by '/'.
 			children.sort((a, b) -> sortKey(a).compareTo(sortKey(b)));
@@ -251,7 +289,7 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				return directory.toRealPath();
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot resolve " + directory, ex);
+				throw unreadable(directory, "cannot be resolved", ex);
 			}
 		}
 
@@ -260,7 +298,7 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				return Files.readAttributes(path, BasicFileAttributes.class);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + path, ex);
+				throw unreadable(path, "cannot be read", ex);
 			}
 		}
 
@@ -272,10 +310,10 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 				if (Files.isSymbolicLink(path)) {
 					return null;
 				}
-				throw new UncheckedIOException("Cannot read " + path, ex);
+				throw unreadable(path, "cannot be read", ex);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + path, ex);
+				throw unreadable(path, "cannot be read", ex);
 			}
 		}
 

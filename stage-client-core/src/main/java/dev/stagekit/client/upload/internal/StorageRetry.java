@@ -48,6 +48,23 @@ final class StorageRetry {
 	 */
 	<T> Mono<T> call(StorageSession session, String operation, String key,
 			Function<Lease, CompletableFuture<T>> request, Runnable onFailedAttempt) {
+		return call(session, operation, key, "", request, onFailedAttempt);
+	}
+
+	/**
+	 * Send a request until it succeeds or fails for good.
+	 * @param <T> the response type
+	 * @param session the credentials
+	 * @param operation the S3 operation, for messages
+	 * @param key the object key, for messages
+	 * @param detail what part of the object the request is for (for example {@code "part 3 of 8"}), or
+	 * {@code ""}
+	 * @param request sends one attempt with a lease
+	 * @param onFailedAttempt called after each failed attempt, before any retry
+	 * @return the response
+	 */
+	<T> Mono<T> call(StorageSession session, String operation, String key, String detail,
+			Function<Lease, CompletableFuture<T>> request, Runnable onFailedAttempt) {
 		return Mono.defer(() -> {
 			AtomicInteger attempts = new AtomicInteger();
 			AtomicBoolean renewed = new AtomicBoolean();
@@ -67,7 +84,8 @@ final class StorageRetry {
 			return attempt.retryWhen(renewal)
 				.retryWhen(Retries.backoff(this.settings, (ex) -> Failure.isRetryable(cause(ex)),
 						operation + " of '" + key + "'"))
-				.onErrorMap(Attempt.class, (failed) -> failure(failed.failure, operation, key, attempts.get()));
+				.onErrorMap(Attempt.class,
+						(failed) -> failure(failed.failure, operation, key, detail, attempts.get()));
 		});
 	}
 
@@ -76,7 +94,7 @@ final class StorageRetry {
 		return (failure instanceof Attempt attempt) ? attempt.failure : failure;
 	}
 
-	private static Throwable failure(Throwable cause, String operation, String key, int attempts) {
+	private static Throwable failure(Throwable cause, String operation, String key, String detail, int attempts) {
 		SourceChangedException changed = Failure.find(cause, SourceChangedException.class);
 		if (changed != null) {
 			return changed;
@@ -86,21 +104,52 @@ final class StorageRetry {
 			return own;
 		}
 		boolean retryable = Failure.isRetryable(cause);
-		String failed = operation + " of '" + key + "' failed after " + attempts + " attempt"
-				+ ((attempts == 1) ? "" : "s") + ": ";
+		String failed = operation + " of '" + key + "'" + (detail.isEmpty() ? "" : " (" + detail + ")")
+				+ " failed after " + attempts + " attempt" + ((attempts == 1) ? "" : "s") + ": ";
+		String next = (retryable && attempts > 1) ? ". The object store kept failing through every retry: check that it"
+				+ " is reachable and healthy, then upload again (what is already stored is skipped or resumed with "
+				+ "the matching skip policy or resumable uploads); zilliz.cloud.upload.retry.max-attempts allows more "
+				+ "attempts" : "";
 		AwsServiceException service = Failure.find(cause, AwsServiceException.class);
 		if (service != null) {
 			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : null;
 			String message = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorMessage() : null;
 			return new StorageException(failed + service.statusCode() + " " + code
-					+ ((message != null) ? " (" + message + ")" : ""), key, service.statusCode(), code, attempts,
+					+ ((message != null) ? " (" + message + ")" : "") + next, key, service.statusCode(), code, attempts,
 					retryable, cause);
 		}
-		String reason = (Failure.find(cause, SSLHandshakeException.class) != null)
-				? "TLS handshake with the object store failed (" + Failure.rootMessage(cause)
-						+ "); trust its certificate through the HTTP client customizer or zilliz.cloud.upload.ssl-bundle"
-				: Failure.rootMessage(cause);
+		String reason = (Failure.find(cause, SSLHandshakeException.class) != null) ? tlsReason(cause)
+				: Failure.rootMessage(cause) + next;
 		return new StorageException(failed + reason, key, 0, null, attempts, retryable, cause);
+	}
+
+	/** Why a TLS handshake failed: a certificate for another host name, or one that is not trusted. */
+	static String tlsReason(Throwable cause) {
+		if (isHostNameMismatch(cause)) {
+			return "TLS handshake with the object store failed: its certificate does not match the host name ("
+					+ Failure.rootMessage(cause) + "); the certificate is trusted but issued for another name: check "
+					+ "the storage endpoint, or issue the server's certificate for the name the client connects to";
+		}
+		return "TLS handshake with the object store failed: its certificate is not trusted ("
+				+ Failure.rootMessage(cause)
+				+ "); trust its certificate through the HTTP client customizer or zilliz.cloud.upload.ssl-bundle";
+	}
+
+	private static boolean isHostNameMismatch(Throwable cause) {
+		if (Failure.find(cause, javax.net.ssl.SSLPeerUnverifiedException.class) != null) {
+			return true;
+		}
+		for (Throwable current = cause; current != null; current = current.getCause()) {
+			String message = current.getMessage();
+			if (current instanceof java.security.cert.CertificateException && message != null
+					&& (message.contains("No subject alternative") || message.contains("No name matching"))) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	/** A failed attempt and the credentials generation it used. */

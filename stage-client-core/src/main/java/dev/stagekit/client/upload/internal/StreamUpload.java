@@ -32,7 +32,7 @@ final class StreamUpload {
 
 	/** Split a target file into its normalised directory and its file name. */
 	static String[] split(String targetFile) {
-		String path = targetFile.replace('\\', '/');
+		String path = UploadKeys.checkNoControlCharacters("target file", targetFile).replace('\\', '/');
 		int slash = path.lastIndexOf('/');
 		String fileName = path.substring(slash + 1);
 		if (fileName.isEmpty() || fileName.equals(".") || fileName.equals("..")) {
@@ -59,7 +59,7 @@ final class StreamUpload {
 			long partSize) {
 		long started = System.nanoTime();
 		String path = plan.target() + fileName;
-		String key = plan.keyOf(path);
+		String key = UploadKeys.checkLength(plan.keyOf(path), path);
 		if (length != null) {
 			Limits.check(plan.apply(), 1, length);
 		}

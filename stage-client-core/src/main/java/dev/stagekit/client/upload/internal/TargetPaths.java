@@ -26,6 +26,7 @@ final class TargetPaths {
 		if (target == null) {
 			return "";
 		}
+		UploadKeys.checkNoControlCharacters("target path", target);
 		List<String> segments = new ArrayList<>();
 		for (String segment : target.replace('\\', '/').split("/")) {
 			if (segment.equals("..")) {

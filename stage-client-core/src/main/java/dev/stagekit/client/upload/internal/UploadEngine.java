@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import dev.stagekit.client.Kind;
 import dev.stagekit.client.internal.ControlPlane;
+import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
 import dev.stagekit.client.upload.SkipPolicy;
@@ -59,6 +60,8 @@ public final class UploadEngine implements AutoCloseable {
 
 	private final StreamUpload streams;
 
+	private final ResumableUpload resumable;
+
 	private final Cleanups cleanups = new Cleanups();
 
 	private UploadEngine(ControlPlane controlPlane, UploadSettings settings, StorageClients clients,
@@ -73,8 +76,8 @@ public final class UploadEngine implements AutoCloseable {
 				settings.partConcurrency(), settings.fileConcurrency());
 		this.listing = new ObjectListing(retry);
 		this.planner = new TreePlanner();
-		ResumableUpload resumable = new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory()));
-		this.trees = new TreeUpload(uploader, resumable, settings.fileConcurrency());
+		this.resumable = new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory()));
+		this.trees = new TreeUpload(uploader, this.resumable, settings.fileConcurrency());
 		this.streams = new StreamUpload(uploader);
 	}
 
@@ -132,6 +135,8 @@ public final class UploadEngine implements AutoCloseable {
 				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> session.lease()
 					.flatMap((lease) -> {
 						Limits.check(lease.apply(), summary.files(), summary.bytes());
+						UploadKeys.checkLength(lease.apply().prefix() + target + scanner.longestPath(),
+								target + scanner.longestPath());
 						UploadPlan plan = new UploadPlan(kind, name, target, lease.apply(), policy, partSize, resumable,
 								session, local, tracker);
 						return this.trees.upload(plan,
@@ -169,9 +174,26 @@ public final class UploadEngine implements AutoCloseable {
 		});
 	}
 
+	/** The resumable uploads of a stage or volume that did not finish. */
+	Flux<PendingUpload> pendingUploads(Kind kind, String name) {
+		return this.resumable.pending(kind, name);
+	}
+
+	/** Abort a pending upload's multipart upload and delete its checkpoint. */
+	Mono<Void> discard(Kind kind, String name, PendingUpload pending) {
+		return Mono.defer(() -> {
+			String target = TargetPaths.normalize(pending.targetDirectory());
+			return inSession(kind, name, target, (session, local) -> session.lease()
+				.flatMap((lease) -> this.resumable.discard(new UploadPlan(kind, name, target, lease.apply(),
+						SkipPolicy.OVERWRITE, null, true, session, local, new ProgressTracker(0, 0)), pending)
+					.thenReturn(Boolean.TRUE)))
+				.then();
+		});
+	}
+
 	/** Run an upload in its own credentials session; the session closes once its aborts are done. */
-	private Mono<UploadResult> inSession(Kind kind, String name, String target,
-			BiFunction<StorageSession, Cleanups, Mono<UploadResult>> body) {
+	private <R> Mono<R> inSession(Kind kind, String name, String target,
+			BiFunction<StorageSession, Cleanups, Mono<R>> body) {
 		return Mono.usingWhen(Mono.fromSupplier(() -> new Scope(
 				this.clients.session(() -> this.controlPlane.apply(kind, name, target)), new Cleanups())),
 				(scope) -> body.apply(scope.session(), scope.local()), Scope::close, (scope, error) -> scope.close(),

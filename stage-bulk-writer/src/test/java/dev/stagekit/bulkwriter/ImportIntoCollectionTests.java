@@ -30,10 +30,10 @@ class ImportIntoCollectionTests {
 
 	/**
 	 * The issue's case uses 768-dimension vectors; 100,000 of them are 307 MB of Parquet to write, upload and
-	 * read back on a CI machine of 2 cores, so this test uses 128 dimensions (51 MB, several files), the same
+	 * read back on a CI machine of 2 cores, so this test uses 64 dimensions (about 27 MB in several files), the same
 	 * column layout.
 	 */
-	private static final int DIMENSION = 128;
+	private static final int DIMENSION = 64;
 
 	private static ZillizCloudEmulator emulator;
 
@@ -77,7 +77,7 @@ class ImportIntoCollectionTests {
 		assertThat(schema.field("embedding").dimension()).isEqualTo(DIMENSION);
 		BulkWriterSettings settings = BulkWriterSettings.builder()
 			.localDirectory(this.temp)
-			.fileSize(16L * 1024 * 1024)
+			.fileSize(8L * 1024 * 1024)
 			.keepLocalFiles(true)
 			.build();
 		ImportJobProgress done;

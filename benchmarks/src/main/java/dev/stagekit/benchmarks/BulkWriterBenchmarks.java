@@ -154,7 +154,15 @@ final class BulkWriterBenchmarks {
 				  {"fieldName": "id", "dataType": "Int64", "isPrimary": true},
 				  {"fieldName": "title", "dataType": "VarChar", "elementTypeParams": {"max_length": 256}},
 				  {"fieldName": "embedding", "dataType": "FloatVector", "elementTypeParams": {"dim": 768}}]}}""");
-		ZillizCloudClients clients = UploadBenchmarks.clients(emulator.ready());
+		// The emulator reads every row of every file inside the import create call: give it time on a loaded box.
+		ZillizCloudClients clients = ZillizCloudClients.create(dev.stagekit.client.ZillizCloudClientSettings.builder()
+			.endpoint(URI.create(emulator.ready().controlPlaneUrl()))
+			.apiKey(apiKey)
+			.projectId(emulator.ready().projectId())
+			.regionId(emulator.ready().regionId())
+			.clusterId(emulator.ready().clusterId())
+			.responseTimeout(Duration.ofMinutes(5))
+			.build());
 		clients.volumes().create(CreateVolumeRequest.builder("bulk_bench").build());
 		TrustManager[] trust = emulator.trustManagers();
 		emulator.resetRequestCounts();

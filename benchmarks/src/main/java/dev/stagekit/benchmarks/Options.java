@@ -35,6 +35,7 @@ final class Options {
 			                         small workload and print the top frames, grouped by package
 			  --profile-uploads=N    uploads of the small workload per client while profiling (default 8)
 			  --dir=PATH             where to put the generated data and the emulator store (default: temp dir)
+			  --bulk-writer [...]    instead: the bulk writer benchmark (--rows, --runs, --heap-rows, --child-heap, --dir)
 			  --help                 this text
 			""";
 

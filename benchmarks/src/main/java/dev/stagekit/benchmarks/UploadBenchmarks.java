@@ -40,6 +40,10 @@ public final class UploadBenchmarks {
 			EmulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		if (args.length > 0 && args[0].equals("--bulk-writer")) {
+			BulkWriterBenchmarks.main(Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+		}
 		Options options = Options.parse(args);
 		if (options.help) {
 			System.out.println(Options.HELP);

@@ -29,9 +29,6 @@ import dev.stagekit.client.job.ReactiveImportJobs;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.upload.ReactiveFileManager;
-import dev.stagekit.client.upload.SkipPolicy;
-import dev.stagekit.client.upload.UploadProgress;
-import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
 import dev.stagekit.client.upload.UploadedObject;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -47,7 +44,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Writes one batch of rows into files of a stage or volume: each row is checked against the schema
  * before it is written, files roll at the configured size, and each finished file is uploaded through the
- * file manager while the next one is written. Files land under {@code <targetPath>/<batchId>/} as
+ * file manager while the next one is written, all of a batch's files in one upload session (one credentials
+ * {@code apply} for the batch, renewed as usual). Files land under {@code <targetPath>/<batchId>/} as
  * {@code 1.parquet}, {@code 2.parquet}, ... (object keys always use {@code /}).
  *
  * <p>{@link #append(Object)} writes on the calling thread and may block while
@@ -80,7 +78,16 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 
 	private final Semaphore uploadSlots;
 
-	private final List<CompletableFuture<BulkFile>> uploads = new ArrayList<>();
+	/** The finished files, in the order they were handed to the upload session. */
+	private final List<Pending> pending = new ArrayList<>();
+
+	/** The finished files, fed to the batch's one upload session ({@code uploadEach}). */
+	private final Sinks.Many<Path> finishedFiles = Sinks.many().unicast().onBackpressureBuffer();
+
+	/** Completes when the upload session ended, with the uploaded files or after a failure. */
+	private final CompletableFuture<List<BulkFile>> uploads = new CompletableFuture<>();
+
+	private boolean uploading;
 
 	private final Sinks.Many<BulkWriteProgress> progressSink = Sinks.many().replay().latest();
 
@@ -258,19 +265,18 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 				}
 				closeQuietly();
 				this.finished = true;
-				return List.copyOf(this.uploads);
+				endUploads();
+				return this.uploads;
 			}
 		})
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((pending) -> Mono.fromFuture(CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-				.handle((ignored, error) -> pending), false))
-			.flatMap((pending) -> {
+			.flatMap((uploads) -> Mono.fromFuture(uploads, false))
+			.flatMap((done) -> {
 				BulkWriteException error = this.failure.get();
 				if (error != null) {
 					deleteLocalDirectory();
 					return Mono.error(error);
 				}
-				List<BulkFile> done = pending.stream().map(CompletableFuture::join).toList();
 				deleteLocalDirectory();
 				emit(true);
 				this.progressSink.tryEmitComplete();
@@ -300,16 +306,15 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		List<CompletableFuture<BulkFile>> pending;
 		synchronized (this.lock) {
 			if (this.finished) {
 				return;
 			}
 			this.finished = true;
 			closeQuietly();
-			pending = List.copyOf(this.uploads);
+			endUploads();
 		}
-		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((ignored, error) -> null).join();
+		this.uploads.handle((ignored, error) -> null).join();
 		deleteLocalDirectory();
 		this.progressSink.tryEmitComplete();
 	}
@@ -382,50 +387,70 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 			this.uploadSlots.release();
 			checkOpen();
 		}
-		this.uploads.add(upload(file, path, size, first, last));
+		startUploads();
+		synchronized (this.pending) {
+			this.pending.add(new Pending(file, path, size, first, last));
+		}
+		if (this.finishedFiles.tryEmitNext(file).isFailure()) {
+			// The upload session already ended with a failure (and released every slot).
+			checkOpen();
+		}
 	}
 
-	private CompletableFuture<BulkFile> upload(Path file, String path, long size, long first, long last) {
-		AtomicLong sent = new AtomicLong();
-		// A file goes into the batch directory; a NumPy batch directory into its own directory, keeping its layout.
-		String target = Files.isDirectory(file) ? path : this.remoteBase;
-		UploadRequest request = UploadRequest.builder(file, target).skipPolicy(SkipPolicy.OVERWRITE).build();
-		return this.files.uploadWithProgress(request)
-			.doOnNext((progress) -> track(progress, sent))
-			.last()
-			.map((progress) -> {
-				UploadResult result = progress.result();
-				UploadedObject object = (result != null && !result.objects().isEmpty()) ? result.objects().get(0)
-						: null;
-				String key = (object == null) ? path
-						: object.key().substring(0, object.key().length() - object.relativePath().length())
-								+ (Files.isDirectory(file) ? "" : object.relativePath());
-				deleteUploaded(file);
-				return new BulkFile(path, key, size, first, last);
-			})
-			.doOnSuccess((done) -> {
-				this.filesUploaded.incrementAndGet();
-				emit(false);
-			})
-			.onErrorMap((error) -> {
-				BulkWriteException failed = new BulkWriteException("Uploading " + path + " (rows " + first + " to "
-						+ last + ") to " + this.files.kind().name().toLowerCase(java.util.Locale.ROOT) + " '"
-						+ this.files.name() + "' failed: " + error.getMessage() + ". The batch is abandoned: its"
-						+ " open multipart upload was aborted and its local files deleted; files uploaded before"
-						+ " stay under " + this.remoteBase + ". Write the batch again.", path, first, last, error);
-				fail(failed);
-				return failed;
-			})
-			.doFinally((signal) -> this.uploadSlots.release())
-			.toFuture();
-	}
-
-	private void track(UploadProgress progress, AtomicLong sent) {
-		long previous = sent.getAndSet(progress.uploadedBytes());
-		long delta = progress.uploadedBytes() - previous;
-		if (delta != 0) {
-			this.bytesUploaded.addAndGet(delta);
+	/** Open the batch's one upload session with its first finished file; it ends when the files complete. */
+	private void startUploads() {
+		if (this.uploading) {
+			return;
+		}
+		this.uploading = true;
+		List<BulkFile> done = new ArrayList<>();
+		this.files.uploadEach(this.finishedFiles.asFlux(), this.remoteBase).subscribe((result) -> {
+			Pending file;
+			synchronized (this.pending) {
+				file = this.pending.get(done.size());
+			}
+			done.add(file.uploaded(result));
+			deleteUploaded(file.local());
+			this.bytesUploaded.addAndGet(file.size());
+			this.filesUploaded.incrementAndGet();
+			this.uploadSlots.release();
 			emit(false);
+		}, (error) -> {
+			Pending file = failedFile(error, done.size());
+			fail(new BulkWriteException("Uploading " + file.path() + " (rows " + file.first() + " to " + file.last()
+					+ ") to " + this.files.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + this.files.name()
+					+ "' failed: " + error.getMessage() + ". The batch is abandoned: its open multipart uploads were"
+					+ " aborted and its local files deleted; files uploaded before stay under " + this.remoteBase
+					+ ". Write the batch again.", file.path(), file.first(), file.last(), error));
+			// Wake an appender waiting for a slot: the files still pending will never be uploaded.
+			this.uploadSlots.release(this.settings.maxPendingUploads());
+			this.uploads.complete(List.copyOf(done));
+		}, () -> this.uploads.complete(List.copyOf(done)));
+	}
+
+	/** No more files: let the upload session finish (or settle at once if it never started). */
+	private void endUploads() {
+		if (this.uploading) {
+			this.finishedFiles.tryEmitComplete();
+		}
+		else {
+			this.uploads.complete(List.of());
+		}
+	}
+
+	/** The file a failure belongs to: the one its object key names, else the first not yet uploaded. */
+	private Pending failedFile(Throwable error, int uploaded) {
+		synchronized (this.pending) {
+			if (error instanceof dev.stagekit.client.upload.StorageException storage) {
+				for (Pending file : this.pending) {
+					// A key is the prefix (ending with '/') and the path; a NumPy folder's path ends with '/'.
+					String key = storage.key();
+					if (file.path().endsWith("/") ? key.contains("/" + file.path()) : key.endsWith("/" + file.path())) {
+						return file;
+					}
+				}
+			}
+			return this.pending.get(Math.min(uploaded, this.pending.size() - 1));
 		}
 	}
 
@@ -515,6 +540,19 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	/** A finished file handed to the upload session. */
+	private record Pending(Path local, String path, long size, long first, long last) {
+
+		BulkFile uploaded(UploadResult result) {
+			UploadedObject object = result.objects().isEmpty() ? null : result.objects().get(0);
+			String key = (object == null) ? this.path
+					: object.key().substring(0, object.key().length() - object.relativePath().length())
+							+ (this.path.endsWith("/") ? "" : object.relativePath());
+			return new BulkFile(this.path, key, this.size, this.first, this.last);
+		}
+
 	}
 
 	@Override

@@ -117,8 +117,9 @@ class BulkWriterEmulatorTests {
 		assertThat(next - 1).isEqualTo(3000);
 		assertThat(emulator.listObjects(prefix(volume) + base)).hasSize(result.files().size());
 		assertThat(emulator.listObjects(prefix(volume))).allMatch((stored) -> !stored.key().contains("\\"));
-		// The core's upload API opens one credentials session per upload call: one apply per file.
-		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(result.files().size());
+		// One credentials session for the whole batch, however many files it holds.
+		assertThat(emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(1);
+		assertThat(emulator.requestCount("s3:PutObject")).isEqualTo(result.files().size());
 		BulkWriteProgress last = events.get(events.size() - 1);
 		assertThat(last.done()).isTrue();
 		assertThat(last.rows()).isEqualTo(3000);
@@ -171,6 +172,7 @@ class BulkWriterEmulatorTests {
 	@Test
 	void commitAndImportFollowsTheJob() {
 		String volume = EmulatorSupport.createVolume(clients);
+		EmulatorSupport.createCollection(emulator, "articles", TestRows.articles(8));
 		ImportJobProgress done;
 		try (BulkWriter writer = writers.writer(TestRows.articles(8), StorageLocation.volume(volume, "import"),
 				settings().format(BulkFileFormat.JSON).fileSize(32 * 1024).build(), null)) {
@@ -182,6 +184,7 @@ class BulkWriterEmulatorTests {
 		assertThat(done.isCompleted()).isTrue();
 		assertThat(done.totalRows()).isEqualTo(1000);
 		assertThat(done.details().size()).isGreaterThan(1);
+		assertThat(emulator.collectionRowCount("articles")).isEqualTo(1000);
 	}
 
 	@Test

@@ -88,6 +88,13 @@ public final class MemoryChild {
 		}
 
 		@Override
+		public Flux<UploadResult> uploadEach(Publisher<Path> sources, String targetPath) {
+			return Flux.from(sources)
+				.concatMap((source) -> uploadWithProgress(UploadRequest.builder(source, targetPath).build()).last())
+				.mapNotNull(UploadProgress::result);
+		}
+
+		@Override
 		public Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile, long contentLength) {
 			return Mono.error(new UnsupportedOperationException());
 		}

@@ -2,9 +2,11 @@ package dev.stagekit.client.upload;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.stagekit.client.Kind;
 import dev.stagekit.client.internal.Blocking;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -60,6 +62,17 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	 */
 	public UploadResult upload(UploadRequest request) {
 		return Blocking.await(this.reactive.upload(request));
+	}
+
+	/**
+	 * Upload several files or directories into one target directory in one credentials session (see
+	 * {@link ReactiveFileManager#uploadEach(org.reactivestreams.Publisher, String)}).
+	 * @param sources the local files or directories
+	 * @param targetPath the target directory ({@code ""} for the root)
+	 * @return one result per source, in order
+	 */
+	public List<UploadResult> uploadEach(List<Path> sources, String targetPath) {
+		return Blocking.await(this.reactive.uploadEach(Flux.fromIterable(sources), targetPath).collectList());
 	}
 
 	/**

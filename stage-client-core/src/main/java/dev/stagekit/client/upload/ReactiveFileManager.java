@@ -57,6 +57,19 @@ public interface ReactiveFileManager {
 	Flux<UploadProgress> uploadWithProgress(UploadRequest request);
 
 	/**
+	 * Upload several files or directories into one target directory in ONE credentials session (one
+	 * {@code apply}, renewed as usual), each as it arrives, for example the files a writer finishes one after
+	 * the other. Each source keeps its name under the target: a file lands at {@code target/name}, a directory
+	 * at {@code target/name/...}. The limits are checked per source, with the default skip policy and part
+	 * size of the settings. A failure cancels the uploads in flight (aborting their multipart uploads) and
+	 * ends the flux with the error once those aborts are done; sources already uploaded stay.
+	 * @param sources the local files or directories; the upload ends when they complete
+	 * @param targetPath the target directory ({@code ""} for the root)
+	 * @return one result per source, in the order of the sources
+	 */
+	Flux<UploadResult> uploadEach(Publisher<Path> sources, String targetPath);
+
+	/**
 	 * Stream bytes of a known length straight to one file (for example a WebFlux {@code FilePart}'s
 	 * content), without a temporary file. A stream of another length is refused and nothing is written.
 	 * @param content the bytes; the buffers are released

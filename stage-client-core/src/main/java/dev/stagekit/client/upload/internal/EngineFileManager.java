@@ -1,5 +1,7 @@
 package dev.stagekit.client.upload.internal;
 
+import java.nio.file.Path;
+
 import dev.stagekit.client.Kind;
 import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveFileManager;
@@ -65,6 +67,11 @@ abstract class EngineFileManager implements ReactiveFileManager {
 	@Override
 	public Flux<UploadProgress> uploadWithProgress(UploadRequest request) {
 		return this.engine.upload(this.kind, this.name, request);
+	}
+
+	@Override
+	public Flux<UploadResult> uploadEach(Publisher<Path> sources, String targetPath) {
+		return this.engine.uploadEach(this.kind, this.name, sources, targetPath);
 	}
 
 	@Override

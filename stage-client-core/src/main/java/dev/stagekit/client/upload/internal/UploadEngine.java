@@ -1,13 +1,16 @@
 package dev.stagekit.client.upload.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.stagekit.client.Kind;
+import dev.stagekit.client.internal.ApplyResult;
 import dev.stagekit.client.internal.ControlPlane;
 import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
@@ -132,16 +135,10 @@ public final class UploadEngine implements AutoCloseable {
 				ProgressTracker tracker = new ProgressTracker(summary.files(), summary.bytes());
 				SkipPolicy policy = Objects.requireNonNullElse(request.skipPolicy(), this.settings.skipPolicy());
 				boolean resumable = Objects.requireNonNullElse(request.resumable(), this.settings.resumable());
-				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> session.lease()
-					.flatMap((lease) -> {
-						Limits.check(lease.apply(), summary.files(), summary.bytes());
-						UploadKeys.checkLength(lease.apply().prefix() + target + scanner.longestPath(),
-								target + scanner.longestPath());
-						UploadPlan plan = new UploadPlan(kind, name, target, lease.apply(), policy, partSize, resumable,
-								session, local, tracker);
-						return this.trees.upload(plan,
-								this.planner.plan(plan, scanner, summary, this.listing.under(plan)));
-					}));
+				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> tree(session,
+						(apply) -> new UploadPlan(kind, name, target, apply, policy, partSize, resumable, session, local,
+								tracker),
+						scanner, summary));
 				return tracker.report(work, this.settings.progressInterval());
 			});
 		});
@@ -154,6 +151,46 @@ public final class UploadEngine implements AutoCloseable {
 					observation.succeeded(progress.result());
 				}
 			}).doOnError(observation::failed).doOnCancel(observation::cancelled);
+		});
+	}
+
+	/**
+	 * Upload several sources, one after the other as they arrive, in ONE credentials session (renewed as
+	 * usual): each source lands under the target keeping its name (a file as {@code target/name}, a directory
+	 * as {@code target/name/...}), its limits checked on its own. A failure cancels what is in flight (aborting
+	 * its multipart uploads) and ends the flux with the error once those aborts are done.
+	 */
+	Flux<UploadResult> uploadEach(Kind kind, String name, Publisher<Path> sources, String targetPath) {
+		return Flux.defer(() -> {
+			String target = TargetPaths.normalize(targetPath);
+			return inSessionMany(kind, name, target, (session, local) -> Flux.from(sources)
+				.flatMapSequential((source) -> Mono.fromCallable(() -> SourceScanner.of(source))
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMap((scanner) -> {
+						String into = scanner.isDirectory() ? target + source.getFileName() + "/" : target;
+						UploadObserver.Observation observation = this.observer.start(kind, name, into);
+						SourceScanner.Summary summary = scanner.summarize();
+						PartSizes.choose(summary.largest(), this.settings.partSize());
+						ProgressTracker tracker = new ProgressTracker(summary.files(), summary.bytes());
+						return tree(session, (apply) -> new UploadPlan(kind, name, into, apply,
+								this.settings.skipPolicy(), this.settings.partSize(), this.settings.resumable(), session,
+								local, tracker), scanner, summary)
+							.doOnNext(observation::succeeded)
+							.doOnError(observation::failed)
+							.doOnCancel(observation::cancelled);
+					}), this.settings.fileConcurrency(), 1));
+		});
+	}
+
+	/** Upload one scanned tree with the session's current credentials: limits checked, then planned and sent. */
+	private Mono<UploadResult> tree(StorageSession session, Function<ApplyResult, UploadPlan> plans,
+			SourceScanner scanner, SourceScanner.Summary summary) {
+		return session.lease().flatMap((lease) -> {
+			Limits.check(lease.apply(), summary.files(), summary.bytes());
+			UploadPlan plan = plans.apply(lease.apply());
+			UploadKeys.checkLength(lease.apply().prefix() + plan.target() + scanner.longestPath(),
+					plan.target() + scanner.longestPath());
+			return this.trees.upload(plan, this.planner.plan(plan, scanner, summary, this.listing.under(plan)));
 		});
 	}
 
@@ -194,7 +231,13 @@ public final class UploadEngine implements AutoCloseable {
 	/** Run an upload in its own credentials session; the session closes once its aborts are done. */
 	private <R> Mono<R> inSession(Kind kind, String name, String target,
 			BiFunction<StorageSession, Cleanups, Mono<R>> body) {
-		return Mono.usingWhen(Mono.fromSupplier(() -> new Scope(
+		return inSessionMany(kind, name, target, body).singleOrEmpty();
+	}
+
+	/** Run uploads in one credentials session; the session closes once their aborts are done. */
+	private <T> Flux<T> inSessionMany(Kind kind, String name, String target,
+			BiFunction<StorageSession, Cleanups, ? extends Publisher<T>> body) {
+		return Flux.usingWhen(Mono.fromSupplier(() -> new Scope(
 				this.clients.session(() -> this.controlPlane.apply(kind, name, target)), new Cleanups())),
 				(scope) -> body.apply(scope.session(), scope.local()), Scope::close, (scope, error) -> scope.close(),
 				(scope) -> {

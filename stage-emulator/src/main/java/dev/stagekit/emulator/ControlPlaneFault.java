@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ZillizCloudEmulator#requestCount(String)} (for example {@code GET /v2/volumes/{name}}), or
  * {@code null} for every endpoint
  * @param times how many matching calls it affects
- * @param httpStatus the status for {@link Kind#HTTP_STATUS}
+ * @param httpStatus the status for {@link Kind#HTTP_STATUS} and {@link Kind#HTTP_STATUS_AFTER_PROCESSING}
  * @param latency the delay for {@link Kind#LATENCY}; the call is then answered normally
  * @param code the business code for {@link Kind#BUSINESS_ERROR}
  * @param message the message for {@link Kind#BUSINESS_ERROR}
@@ -39,7 +39,13 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 		MALFORMED_BODY,
 
 		/** HTTP 200 with a non-zero {@code code}. */
-		BUSINESS_ERROR
+		BUSINESS_ERROR,
+
+		/**
+		 * The call is carried out (a job created, a volume made), then answered with a non-200 HTTP
+		 * status instead of its result, as when a gateway loses the answer of a call the service did.
+		 */
+		HTTP_STATUS_AFTER_PROCESSING
 
 	}
 
@@ -53,6 +59,14 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 	/** Answers with this HTTP status (429, 500, 503, ...). */
 	public static ControlPlaneFault httpStatus(int status) {
 		return new ControlPlaneFault(Kind.HTTP_STATUS, null, 1, status, Duration.ZERO, 0, "");
+	}
+
+	/**
+	 * Carries the call out, then answers with this HTTP status (503, 504, ...) instead of its result: the
+	 * answer of a call that was done is lost.
+	 */
+	public static ControlPlaneFault httpStatusAfterProcessing(int status) {
+		return new ControlPlaneFault(Kind.HTTP_STATUS_AFTER_PROCESSING, null, 1, status, Duration.ZERO, 0, "");
 	}
 
 	/** Delays the answer by this much. */

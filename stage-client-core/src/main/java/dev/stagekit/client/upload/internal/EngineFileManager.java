@@ -4,6 +4,7 @@ import dev.stagekit.client.Kind;
 import dev.stagekit.client.upload.ReactiveFileManager;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
+import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
@@ -74,6 +75,11 @@ abstract class EngineFileManager implements ReactiveFileManager {
 	@Override
 	public Mono<UploadResult> upload(Publisher<DataBuffer> content, String targetFile) {
 		return this.engine.upload(this.kind, this.name, content, targetFile, null);
+	}
+
+	@Override
+	public Flux<StoredFile> list(String path) {
+		return this.engine.list(this.kind, this.name, path);
 	}
 
 	@Override

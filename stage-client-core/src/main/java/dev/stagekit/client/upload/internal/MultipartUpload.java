@@ -36,8 +36,11 @@ final class MultipartUpload {
 
 	private final int partConcurrency;
 
+	private final LostAnswers lostAnswers;
+
 	MultipartUpload(StorageRetry retry, Checksums checksums, int partConcurrency) {
 		this.retry = retry;
+		this.lostAnswers = new LostAnswers(retry);
 		this.checksums = checksums;
 		this.partConcurrency = partConcurrency;
 	}
@@ -46,15 +49,17 @@ final class MultipartUpload {
 		return this.checksums;
 	}
 
-	/** Send an object in one request. */
+	/** Send an object in one request; one that failed after an unanswered attempt is re-checked. */
 	Mono<Void> put(UploadPlan plan, String key, PartBody part) {
+		AtomicBoolean unanswered = new AtomicBoolean();
 		return this.retry.call(plan.session(), "PutObject", key,
-				(lease) -> lease.client().putObject((put) -> put.bucket(plan.bucket()).key(key)
+				LostAnswers.noting(unanswered, (lease) -> lease.client().putObject((put) -> put.bucket(plan.bucket()).key(key)
 					.contentLength(part.length())
 					.contentType("application/octet-stream")
-					.checksumAlgorithm(this.checksums.algorithm()), part.body()),
+					.checksumAlgorithm(this.checksums.algorithm()), part.body())),
 				part::failedAttempt)
-			.then();
+			.then()
+			.onErrorResume((ex) -> unanswered.get(), (ex) -> this.lostAnswers.recheckPut(plan, key, part, ex));
 	}
 
 	/**
@@ -150,17 +155,21 @@ final class MultipartUpload {
 				MultipartUpload::nothing);
 	}
 
+	/** Complete an upload; one whose answer was lost (a retry told NoSuchUpload) is re-checked. */
 	private Mono<Void> complete(UploadPlan plan, String key, String uploadId, List<CompletedPart> parts) {
+		AtomicBoolean unanswered = new AtomicBoolean();
 		return this.retry.call(plan.session(), "CompleteMultipartUpload", key,
-				(lease) -> lease.client()
+				LostAnswers.noting(unanswered, (lease) -> lease.client()
 					.completeMultipartUpload(CompleteMultipartUploadRequest.builder()
 						.bucket(plan.bucket())
 						.key(key)
 						.uploadId(uploadId)
 						.multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())
-						.build()),
+						.build())),
 				MultipartUpload::nothing)
-			.then();
+			.then()
+			.onErrorResume((ex) -> unanswered.get() || LostAnswers.isNoSuchUpload(ex),
+					(ex) -> this.lostAnswers.recheckComplete(plan, key, parts, ex));
 	}
 
 	private static void nothing() {

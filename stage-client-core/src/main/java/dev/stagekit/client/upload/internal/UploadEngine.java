@@ -12,6 +12,7 @@ import dev.stagekit.client.internal.ControlPlane;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
 import dev.stagekit.client.upload.SkipPolicy;
+import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadProgressListener;
@@ -129,13 +130,15 @@ public final class UploadEngine implements AutoCloseable {
 				ProgressTracker tracker = new ProgressTracker(summary.files(), summary.bytes());
 				SkipPolicy policy = Objects.requireNonNullElse(request.skipPolicy(), this.settings.skipPolicy());
 				boolean resumable = Objects.requireNonNullElse(request.resumable(), this.settings.resumable());
+				// A single file lists only its own key; a tree its target directory.
+				String within = scanner.isDirectory() ? "" : request.source().getFileName().toString();
 				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> session.lease()
 					.flatMap((lease) -> {
-						Limits.check(lease.apply(), summary.files(), summary.bytes());
 						UploadPlan plan = new UploadPlan(kind, name, target, lease.apply(), policy, partSize, resumable,
 								session, local, tracker);
-						return this.trees.upload(plan,
-								this.planner.plan(plan, scanner, summary, this.listing.under(plan)));
+						return this.planner.checkLimits(plan, scanner, summary, () -> this.listing.blocking(plan, within))
+							.then(this.trees.upload(plan,
+									this.planner.plan(plan, scanner, summary, this.listing.blocking(plan, within))));
 					}));
 				return tracker.report(work, this.settings.progressInterval());
 			});
@@ -166,6 +169,31 @@ public final class UploadEngine implements AutoCloseable {
 		return Mono.defer(() -> {
 			UploadObserver.Observation observation = this.observer.start(kind, name, targetFile);
 			return upload.doOnNext(observation::succeeded).doOnError(observation::failed).doOnCancel(observation::cancelled);
+		});
+	}
+
+	/**
+	 * List the files under a directory of a stage or volume with {@code apply} credentials, page by page.
+	 * @param kind stage or volume
+	 * @param name the stage or volume name
+	 * @param path the directory ({@code ""} for the root)
+	 * @return the files, in key order, paths relative to the stage or volume root
+	 */
+	Flux<StoredFile> list(Kind kind, String name, String path) {
+		return Flux.defer(() -> {
+			String directory = TargetPaths.normalize(path);
+			return Flux.usingWhen(
+					Mono.fromSupplier(() -> this.clients.session(() -> this.controlPlane.apply(kind, name, directory))),
+					(session) -> session.lease().flatMapMany((lease) -> {
+						UploadPlan plan = new UploadPlan(kind, name, directory, lease.apply(), SkipPolicy.OVERWRITE, null,
+								false, session, new Cleanups(), new ProgressTracker(0, 0));
+						String prefix = lease.apply().prefix();
+						return this.listing.under(plan, "")
+							.filter((object) -> object.key().startsWith(prefix))
+							.map((object) -> new StoredFile(object.key().substring(prefix.length()),
+									(object.size() != null) ? object.size() : 0, object.lastModified(), object.eTag()));
+					}), (session) -> Mono.fromRunnable(session::close), (session, error) -> Mono.fromRunnable(session::close),
+					(session) -> Mono.fromRunnable(session::close));
 		});
 	}
 

@@ -195,8 +195,8 @@ final class TreePlanner {
 						return new Match(file, path, null);
 					}
 					object = this.objects.next();
+					checkListingOrder(object.key());
 				}
-				checkListingOrder(object.key());
 				int order = KeyOrder.compare(object.key(), key);
 				if (order < 0) {
 					this.pending = null;

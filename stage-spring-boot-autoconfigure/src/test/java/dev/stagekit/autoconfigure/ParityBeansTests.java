@@ -2,7 +2,9 @@ package dev.stagekit.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,6 +58,8 @@ class ParityBeansTests {
 	@Test
 	void beansShouldSkipByPropertyListAndRunATwoPhaseImport() throws Exception {
 		Path file = Files.writeString(this.temp.resolve("rows.json"), "{\"rows\":[{\"id\":1,\"vector\":[0.1,0.2]}]}");
+		// Stores keep LastModified in whole seconds: a file modified in the second of its upload is sent again.
+		Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
 		this.contextRunner
 			.withPropertyValues("zilliz.cloud.endpoint=" + emulator.controlPlaneUrl(),
 					"zilliz.cloud.api-key=" + emulator.apiKey(), "zilliz.cloud.project-id=" + emulator.projectId(),

@@ -36,6 +36,10 @@ public final class UploadBenchmarks {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("--planning")) {
+			dev.stagekit.client.upload.internal.PlanningBenchmark.run(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (args.length > 0 && args[0].equals("--emulator")) {
 			EmulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
 			return;

@@ -87,7 +87,7 @@ class NonIdempotentCallTests {
 	@Test
 	void createWhoseAnswerWasLostAfterProcessingShouldBeOutcomeUnknownNotSuccess() {
 		String name = name("vol");
-		emulator.inject(ControlPlaneFault.processedThenHttpStatus(503).on("POST /v2/volumes/create"));
+		emulator.inject(ControlPlaneFault.httpStatusAfterProcessing(503).on("POST /v2/volumes/create"));
 		assertThatExceptionOfType(ZillizCloudOutcomeUnknownException.class)
 			.isThrownBy(() -> clients.volumes().create(CreateVolumeRequest.builder(name).build()))
 			.withMessageContaining("HTTP 503");
@@ -114,7 +114,7 @@ class NonIdempotentCallTests {
 
 	@Test
 	void importCreateWhoseAnswerWasLostShouldBeOutcomeUnknownAndSayHowToFindOut() {
-		emulator.inject(ControlPlaneFault.processedThenHttpStatus(504).on("POST /v2/vectordb/jobs/import/create"));
+		emulator.inject(ControlPlaneFault.httpStatusAfterProcessing(504).on("POST /v2/vectordb/jobs/import/create"));
 		assertThatExceptionOfType(ZillizCloudOutcomeUnknownException.class)
 			.isThrownBy(() -> clients.importJobs()
 				.create(ImportRequest.builder("my_collection").fromVolume("some_volume", List.of(List.of("x/")))

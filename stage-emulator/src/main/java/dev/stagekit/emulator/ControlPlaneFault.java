@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ZillizCloudEmulator#requestCount(String)} (for example {@code GET /v2/volumes/{name}}), or
  * {@code null} for every endpoint
  * @param times how many matching calls it affects
- * @param httpStatus the status for {@link Kind#HTTP_STATUS} and {@link Kind#PROCESSED_THEN_HTTP_STATUS}
+ * @param httpStatus the status for {@link Kind#HTTP_STATUS} and {@link Kind#HTTP_STATUS_AFTER_PROCESSING}
  * @param latency the delay for {@link Kind#LATENCY}; the call is then answered normally
  * @param code the business code for {@link Kind#BUSINESS_ERROR}
  * @param message the message for {@link Kind#BUSINESS_ERROR}
@@ -42,10 +42,10 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 		BUSINESS_ERROR,
 
 		/**
-		 * The call is processed (a create creates, an import starts a job), then its answer is lost: the
-		 * caller gets this HTTP status instead, as when a gateway times out after the work was done.
+		 * The call is carried out (a job created, a volume made), then answered with a non-200 HTTP
+		 * status instead of its result, as when a gateway loses the answer of a call the service did.
 		 */
-		PROCESSED_THEN_HTTP_STATUS
+		HTTP_STATUS_AFTER_PROCESSING
 
 	}
 
@@ -61,6 +61,14 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 		return new ControlPlaneFault(Kind.HTTP_STATUS, null, 1, status, Duration.ZERO, 0, "");
 	}
 
+	/**
+	 * Carries the call out, then answers with this HTTP status (503, 504, ...) instead of its result: the
+	 * answer of a call that was done is lost.
+	 */
+	public static ControlPlaneFault httpStatusAfterProcessing(int status) {
+		return new ControlPlaneFault(Kind.HTTP_STATUS_AFTER_PROCESSING, null, 1, status, Duration.ZERO, 0, "");
+	}
+
 	/** Delays the answer by this much. */
 	public static ControlPlaneFault latency(Duration delay) {
 		return new ControlPlaneFault(Kind.LATENCY, null, 1, 200, delay, 0, "");
@@ -74,14 +82,6 @@ public record ControlPlaneFault(Kind kind, @Nullable String endpoint, int times,
 	/** Answers HTTP 200 with this non-zero code and message. */
 	public static ControlPlaneFault businessError(int code, String message) {
 		return new ControlPlaneFault(Kind.BUSINESS_ERROR, null, 1, 200, Duration.ZERO, code, message);
-	}
-
-	/**
-	 * Processes the call, then answers this HTTP status (502, 503, 504, ...) instead of its result: the
-	 * work is done, the answer is lost.
-	 */
-	public static ControlPlaneFault processedThenHttpStatus(int status) {
-		return new ControlPlaneFault(Kind.PROCESSED_THEN_HTTP_STATUS, null, 1, status, Duration.ZERO, 0, "");
 	}
 
 	/** Only for this endpoint, for example {@code POST /v2/volumes/apply}. */

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * emulator.inject(DataPlaneFault.corrupt().on("PutObject"));
  * }</pre>
  *
- * <p>Every kind but {@link Kind#CORRUPT} answers the request at the gate: storage never sees it.
+ * <p>Every kind but {@link Kind#CORRUPT} and {@link Kind#DROP_ANSWER} answers the request at the gate:
+ * storage never sees it.
  * A corrupted request goes on to storage, which must reject it through its checksum.
  *
  * @param kind what goes wrong
@@ -56,7 +57,13 @@ public record DataPlaneFault(Kind kind, @Nullable String operation, int partNumb
 		 * (S3Proxy itself does not): the request fails with {@code 400 BadDigest} and nothing is
 		 * stored. A body without a checksum is stored with the flipped byte.
 		 */
-		CORRUPT
+		CORRUPT,
+
+		/**
+		 * The request goes on to storage and is carried out (the object is stored, the upload completed),
+		 * then the connection drops before the answer reaches the client: a lost answer.
+		 */
+		DROP_ANSWER
 
 	}
 
@@ -106,6 +113,14 @@ public record DataPlaneFault(Kind kind, @Nullable String operation, int partNumb
 	 */
 	public static DataPlaneFault corrupt() {
 		return new DataPlaneFault(Kind.CORRUPT, null, 0, 0, 1, 0, "", Duration.ZERO);
+	}
+
+	/**
+	 * Carries the request out in storage, then drops the connection before the answer is sent, as a
+	 * network failure after the server did the work would.
+	 */
+	public static DataPlaneFault dropAnswer() {
+		return new DataPlaneFault(Kind.DROP_ANSWER, null, 0, 0, 1, 0, "", Duration.ZERO);
 	}
 
 	/** Only for this S3 operation, for example {@code UploadPart}. */

@@ -149,7 +149,7 @@ class ControlPlaneVolumeTests {
 	@Test
 	void processedThenStatusFaultShouldCreateAndAnswerTheStatus() {
 		String name = name();
-		emulator.inject(ControlPlaneFault.processedThenHttpStatus(503).on("POST /v2/volumes/create"));
+		emulator.inject(ControlPlaneFault.httpStatusAfterProcessing(503).on("POST /v2/volumes/create"));
 		var response = client.send("POST", "/v2/volumes/create", create(name));
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.body()).contains("injected fault: HTTP 503 after processing");

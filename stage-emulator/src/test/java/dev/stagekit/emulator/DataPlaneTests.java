@@ -262,6 +262,28 @@ class DataPlaneTests {
 	}
 
 	@Test
+	void dropAnswerShouldStoreTheObjectAndLoseTheAnswer() throws Exception {
+		Session session = session("volumes/lost/");
+		emulator.inject(DataPlaneFault.dropAnswer().on("PutObject"));
+		long putsBefore = emulator.requestCount("s3:PutObject");
+		try (S3AsyncClient s3 = S3AsyncClient.builder()
+			.httpClient(http)
+			.endpointOverride(emulator.dataPlaneUrl())
+			.region(Region.US_WEST_2)
+			.forcePathStyle(true)
+			.overrideConfiguration((o) -> o.retryStrategy((r) -> r.maxAttempts(1)))
+			.credentialsProvider(credentials(session))
+			.build()) {
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> s3
+				.putObject((b) -> b.bucket(bucket()).key("volumes/lost/a.json"), AsyncRequestBody.fromString("{\"a\":1}"))
+				.join());
+		}
+		assertThat(emulator.requestCount("s3:PutObject") - putsBefore).isEqualTo(1);
+		assertThat(emulator.object("volumes/lost/a.json")).isPresent().get().extracting(StoredObject::size)
+			.isEqualTo(7L);
+	}
+
+	@Test
 	void internalErrorWhenBeyondTheSdkRetryBudgetShouldFailTheUpload(@TempDir Path dir) throws Exception {
 		Session session = session("volumes/fail/");
 		Path file = Files.write(dir.resolve("big.parquet"), twentyMib);

@@ -338,6 +338,22 @@ class ImportCheckTests {
 			.intValue()).isEqualTo(2);
 	}
 
+	@Test
+	void httpStatusAfterProcessingShouldCreateTheJobAndLoseItsAnswer() {
+		createCollection(emulator, "lost", false, false);
+		String path = put(".parquet", ParquetFiles.write(SCHEMA, rows(1)));
+		Map<String, Object> body = Map.of("clusterId", emulator.clusterId(), "collectionName", "lost", "volumeName",
+				"iv", "dataPaths", List.of(List.of(path)));
+		emulator.inject(ControlPlaneFault.httpStatusAfterProcessing(503).on("POST /v2/vectordb/jobs/import/create"));
+		java.net.http.HttpResponse<String> lost = client.send("POST", JOBS + "create", body, "Idempotency-Key", "lost-1");
+		assertThat(lost.statusCode()).isEqualTo(503);
+		assertThat(lost.body()).doesNotContain("jobId");
+		JsonNode jobs = client.post(JOBS + "list", Map.of("clusterId", emulator.clusterId(), "collectionName", "lost"));
+		assertThat(jobs.path("count").intValue()).isEqualTo(1);
+		String retried = created(client.send("POST", JOBS + "create", body, "Idempotency-Key", "lost-1"));
+		assertThat(jobs.path("records").get(0).path("jobId").asString()).isEqualTo(retried);
+	}
+
 	private static String created(java.net.http.HttpResponse<String> response) {
 		JsonNode envelope = ControlPlaneTestClient.JSON.readTree(response.body());
 		assertThat(envelope.path("code").intValue()).as(response.body()).isZero();

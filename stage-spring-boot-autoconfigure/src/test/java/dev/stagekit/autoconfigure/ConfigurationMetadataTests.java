@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.stagekit.client.upload.SkipPolicy;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +88,23 @@ class ConfigurationMetadataTests {
 			upper = false;
 		}
 		return camel.toString();
+	}
+
+	@Test
+	void skipPolicyHintsShouldNameEveryPolicy() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		List<String> values = new ArrayList<>();
+		metadata.get("hints").forEach((hint) -> {
+			if (hint.get("name").asString().equals("zilliz.cloud.upload.skip-policy")) {
+				hint.get("values").forEach((value) -> values.add(value.get("value").asString()));
+			}
+		});
+		assertThat(values).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(SkipPolicy.values())
+			.map((policy) -> policy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+			.toList());
 	}
 
 }

@@ -161,6 +161,8 @@ class ZillizCloudAutoConfigurationTests {
 						(c) -> upload(c).credentialRefreshMargin(), Duration.ofMinutes(2)),
 				property("zilliz.cloud.upload.skip-policy=skip-if-same-checksum", (c) -> upload(c).skipPolicy(),
 						SkipPolicy.SKIP_IF_SAME_CHECKSUM),
+				property("zilliz.cloud.upload.skip-policy=skip-if-same-size-and-mtime", (c) -> upload(c).skipPolicy(),
+						SkipPolicy.SKIP_IF_SAME_SIZE_AND_MTIME),
 				property("zilliz.cloud.upload.checksum=sha256", (c) -> upload(c).checksum(), UploadChecksum.SHA256),
 				property("zilliz.cloud.upload.connect-timeout=4s", (c) -> upload(c).connectTimeout(),
 						Duration.ofSeconds(4)),

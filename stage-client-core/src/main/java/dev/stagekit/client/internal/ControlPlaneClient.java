@@ -150,12 +150,29 @@ final class ControlPlaneClient {
 	 */
 	<T> Mono<T> exchange(HttpMethod method, String path, Map<String, ?> query, @Nullable Object body,
 			Function<JsonNode, T> decoder) {
+		return exchange(method, path, query, Map.of(), body, decoder);
+	}
+
+	/**
+	 * Send one request with extra headers (no retry) and decode the {@code data} of a successful envelope.
+	 * @param <T> the decoded type
+	 * @param method the HTTP method
+	 * @param path the path (names in it must have been validated)
+	 * @param query query parameters
+	 * @param headers extra request headers
+	 * @param body a JSON body, or {@code null}
+	 * @param decoder decodes {@code data}
+	 * @return the decoded value
+	 */
+	<T> Mono<T> exchange(HttpMethod method, String path, Map<String, ?> query, Map<String, String> headers,
+			@Nullable Object body, Function<JsonNode, T> decoder) {
 		return Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = this.webClient.method(method).uri((uri) -> {
 				uri.path(path);
 				query.forEach(uri::queryParam);
 				return uri.build();
 			}).attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate(path));
+			headers.forEach(spec::header);
 			WebClient.RequestHeadersSpec<?> request = spec;
 			if (body != null) {
 				// Bytes, not a String: Spring's string codecs log what they write and read (TRACE: all of it).

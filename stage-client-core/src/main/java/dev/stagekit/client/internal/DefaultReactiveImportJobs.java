@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.Page;
@@ -12,6 +13,7 @@ import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.job.ImportJobSummary;
 import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.client.job.ListImportJobsRequest;
+import dev.stagekit.client.job.ObjectStorageSource;
 import dev.stagekit.client.job.ReactiveImportJobs;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -31,6 +33,12 @@ final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 
 	private static final String LIST = "/v2/vectordb/jobs/import/list";
 
+	private static final String COMMIT = "/v2/vectordb/jobs/import/commit";
+
+	private static final String ABORT = "/v2/vectordb/jobs/import/abort";
+
+	private static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
 	private final ControlPlaneClient client;
 
 	DefaultReactiveImportJobs(ControlPlaneClient client) {
@@ -46,18 +54,62 @@ final class DefaultReactiveImportJobs implements ReactiveImportJobs {
 			body.put("collectionName", Validation.name("collectionName", request.collectionName()));
 			Json.putIfPresent(body, "dbName", request.dbName());
 			Json.putIfPresent(body, "partitionName", request.partitionName());
-			KindApi kind = KindApi.of(request.sourceKind());
-			body.put(kind.nameField(), Validation.name(kind.nameField(), request.sourceName()));
-			if (request.dataPaths().isEmpty() || request.dataPaths().stream().anyMatch(List::isEmpty)) {
-				throw new InvalidRequestException("dataPaths", request.dataPaths(),
-						"must hold at least one non-empty list of paths");
+			ObjectStorageSource objects = request.objectStorage();
+			if (objects != null) {
+				if (objects.objectUrls().isEmpty() || objects.objectUrls().stream().anyMatch(List::isEmpty)) {
+					throw new InvalidRequestException("objectUrls", objects.objectUrls(),
+							"must hold at least one non-empty list of URLs");
+				}
+				body.put("objectUrls", objects.objectUrls());
+				body.put("accessKey", Validation.required("accessKey", objects.accessKey()));
+				body.put("secretKey", Validation.required("secretKey", objects.secretKey()));
+				Json.putIfPresent(body, "token", objects.token());
 			}
-			body.put("dataPaths", request.dataPaths());
-			return this.client.nonIdempotent(this.client.exchange(HttpMethod.POST, CREATE, Map.of(), body,
+			else {
+				KindApi kind = KindApi.of(Objects.requireNonNull(request.sourceKind(), "sourceKind"));
+				body.put(kind.nameField(),
+						Validation.name(kind.nameField(), Objects.requireNonNull(request.sourceName(), "sourceName")));
+				if (request.dataPaths().isEmpty() || request.dataPaths().stream().anyMatch(List::isEmpty)) {
+					throw new InvalidRequestException("dataPaths", request.dataPaths(),
+							"must hold at least one non-empty list of paths");
+				}
+				body.put("dataPaths", request.dataPaths());
+			}
+			Boolean autoCommit = request.autoCommit();
+			if (autoCommit != null) {
+				// Import options are strings: Zilliz requires "false", not false.
+				body.put("options", Map.of("auto_commit", autoCommit.toString()));
+			}
+			// Every attempt carries the request's Idempotency-Key. Whether Zilliz Cloud honours it is not confirmed
+			// (contract 10.2), so a create whose outcome is unknown is not repeated blindly: the caller is told,
+			// and sending the same ImportRequest again (same key) is what the key makes safe where it is honoured.
+			return this.client.nonIdempotent(this.client.exchange(HttpMethod.POST, CREATE, Map.of(),
+					Map.of(IDEMPOTENCY_KEY_HEADER, request.idempotencyKey()), body,
 					(data) -> new ImportJobId(clusterId, Json.text(data, "jobId"))), HttpMethod.POST, CREATE,
-					"list the import jobs of cluster '" + clusterId + "' (ImportJobs.list) to see whether a job for "
-							+ "these data paths was created before creating another.");
+					"list the import jobs of cluster '" + clusterId + "' (ImportJobs.list) to see whether the job was"
+							+ " created, or send the same ImportRequest again: it carries the same Idempotency-Key ("
+							+ request.idempotencyKey() + "), which the service uses to answer with the first job.");
 		});
+	}
+
+	@Override
+	public Mono<Void> commit(ImportJobId jobId) {
+		return finish(COMMIT, jobId);
+	}
+
+	@Override
+	public Mono<Void> abort(ImportJobId jobId) {
+		return finish(ABORT, jobId);
+	}
+
+	private Mono<Void> finish(String path, ImportJobId jobId) {
+		return Mono.defer(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("jobId", Validation.required("jobId", jobId.jobId()));
+			body.put("clusterId", Validation.required("clusterId", jobId.clusterId()));
+			return this.client.retrying(this.client.exchange(HttpMethod.POST, path, Map.of(), body, (data) -> data),
+					HttpMethod.POST, path);
+		}).then();
 	}
 
 	@Override

@@ -33,6 +33,22 @@ public final class ImportJobs extends BlockingClient<ReactiveImportJobs, ImportJ
 	}
 
 	/**
+	 * Commit a two-phase import job.
+	 * @param jobId the job
+	 */
+	public void commit(ImportJobId jobId) {
+		get((jobs) -> jobs.commit(jobId).thenReturn(jobId));
+	}
+
+	/**
+	 * Abort an import job.
+	 * @param jobId the job
+	 */
+	public void abort(ImportJobId jobId) {
+		get((jobs) -> jobs.abort(jobId).thenReturn(jobId));
+	}
+
+	/**
 	 * Describe a job.
 	 * @param jobId the job
 	 * @return the progress

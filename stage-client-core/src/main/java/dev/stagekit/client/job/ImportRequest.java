@@ -1,6 +1,8 @@
 package dev.stagekit.client.job;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.Kind;
@@ -8,24 +10,48 @@ import dev.stagekit.client.StorageLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Request to import files from a stage or volume into a collection.
+ * Request to import files from a stage or volume (or the user's own bucket) into a collection. A request is one
+ * job: it carries an {@code Idempotency-Key} (set by the caller or generated when built), sent on every attempt
+ * of its create, so that a create retried after a lost answer, or the same request sent again, never starts a
+ * second job.
  *
  * @param clusterId the cluster (defaults to the settings' cluster)
  * @param collectionName the collection
  * @param dbName optional database
  * @param partitionName optional partition
- * @param sourceKind whether the source is a stage or a volume
- * @param sourceName the stage or volume name
- * @param dataPaths the data paths relative to the source root, one inner list per file group
+ * @param sourceKind whether the source is a stage or a volume ({@code null} for an object-storage import)
+ * @param sourceName the stage or volume name ({@code null} for an object-storage import)
+ * @param dataPaths the data paths relative to the source root, one inner list per file group (empty for an
+ * object-storage import)
+ * @param objectStorage the files in the user's own bucket, or {@code null} for a stage or volume import
+ * @param autoCommit whether the job commits its rows itself ({@code null}: the service's default, which is
+ * {@code true}); with {@code false} the job waits for {@link ReactiveImportJobs#commit(ImportJobId)}
+ * @param idempotencyKey the {@code Idempotency-Key} of the create (at most 256 bytes of printable ASCII)
  * @since 0.1.0
  */
 public record ImportRequest(@Nullable String clusterId, String collectionName, @Nullable String dbName,
-		@Nullable String partitionName, Kind sourceKind, String sourceName,
-		List<List<String>> dataPaths) {
+		@Nullable String partitionName, @Nullable Kind sourceKind, @Nullable String sourceName,
+		List<List<String>> dataPaths, @Nullable ObjectStorageSource objectStorage, @Nullable Boolean autoCommit,
+		String idempotencyKey) {
 
-	/** Copy the paths. */
+	/** The longest {@code Idempotency-Key}, in bytes. */
+	public static final int MAX_IDEMPOTENCY_KEY_BYTES = 256;
+
+	/**
+	 * Copy the paths and check the idempotency key.
+	 * @throws InvalidRequestException if the key is empty, too long or not printable ASCII
+	 */
 	public ImportRequest {
 		dataPaths = dataPaths.stream().map(List::copyOf).toList();
+		checkIdempotencyKey(idempotencyKey);
+	}
+
+	private static void checkIdempotencyKey(String key) {
+		if (key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length > MAX_IDEMPOTENCY_KEY_BYTES
+				|| !key.chars().allMatch((c) -> c >= 0x20 && c <= 0x7e)) {
+			throw new InvalidRequestException("idempotencyKey", key,
+					"must be 1 to " + MAX_IDEMPOTENCY_KEY_BYTES + " bytes of printable ASCII");
+		}
 	}
 
 	/**
@@ -57,6 +83,12 @@ public record ImportRequest(@Nullable String clusterId, String collectionName, @
 		private @Nullable String sourceName;
 
 		private List<List<String>> dataPaths = List.of();
+
+		private @Nullable ObjectStorageSource objectStorage;
+
+		private @Nullable Boolean autoCommit;
+
+		private @Nullable String idempotencyKey;
 
 		private Builder(String collectionName) {
 			this.collectionName = collectionName;
@@ -121,26 +153,77 @@ public record ImportRequest(@Nullable String clusterId, String collectionName, @
 			return from(location.kind(), location.name(), List.of(List.of(location.path())));
 		}
 
-		private Builder from(Kind kind, String name, List<List<String>> dataPaths) {
-			this.sourceKind = kind;
-			this.sourceName = name;
-			this.dataPaths = dataPaths;
+		/**
+		 * Import from the user's own bucket with its long-lived keys, as the official clients' cloud import.
+		 * @param objectUrls object URLs, one inner list per file group; a folder ends with {@code /}
+		 * @param accessKey the access key
+		 * @param secretKey the secret key
+		 * @return this builder
+		 */
+		public Builder fromObjectUrls(List<List<String>> objectUrls, String accessKey, String secretKey) {
+			return fromObjectUrls(objectUrls, accessKey, secretKey, null);
+		}
+
+		/**
+		 * Import from the user's own bucket with temporary keys and their session token.
+		 * @param objectUrls object URLs, one inner list per file group; a folder ends with {@code /}
+		 * @param accessKey the access key
+		 * @param secretKey the secret key
+		 * @param token the session token, or {@code null}
+		 * @return this builder
+		 */
+		public Builder fromObjectUrls(List<List<String>> objectUrls, String accessKey, String secretKey,
+				@Nullable String token) {
+			this.sourceKind = null;
+			this.sourceName = null;
+			this.dataPaths = List.of();
+			this.objectStorage = new ObjectStorageSource(objectUrls, accessKey, secretKey, token);
 			return this;
 		}
 
 		/**
-		 * Build the request.
+		 * Choose two-phase import: with {@code false} the job's rows stay invisible until
+		 * {@link ReactiveImportJobs#commit(ImportJobId)} (or are dropped by {@code abort}); sent as the option
+		 * {@code "auto_commit": "false"} (a string, as Zilliz requires).
+		 * @param autoCommit whether the job commits itself
+		 * @return this builder
+		 */
+		public Builder autoCommit(boolean autoCommit) {
+			this.autoCommit = autoCommit;
+			return this;
+		}
+
+		/**
+		 * Set the {@code Idempotency-Key} of the create; one is generated otherwise.
+		 * @param idempotencyKey 1 to 256 bytes of printable ASCII
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(String idempotencyKey) {
+			this.idempotencyKey = idempotencyKey;
+			return this;
+		}
+
+		private Builder from(Kind kind, String name, List<List<String>> dataPaths) {
+			this.sourceKind = kind;
+			this.sourceName = name;
+			this.dataPaths = dataPaths;
+			this.objectStorage = null;
+			return this;
+		}
+
+		/**
+		 * Build the request, generating its idempotency key unless one was set.
 		 * @return the request
-		 * @throws InvalidRequestException if no source was set
+		 * @throws InvalidRequestException if no source was set or the key is invalid
 		 */
 		public ImportRequest build() {
-			Kind kind = this.sourceKind;
-			String name = this.sourceName;
-			if (kind == null || name == null) {
-				throw new InvalidRequestException("source", null, "an import needs fromVolume(..) or fromStage(..)");
+			if ((this.sourceKind == null || this.sourceName == null) && this.objectStorage == null) {
+				throw new InvalidRequestException("source", null,
+						"an import needs fromVolume(..), fromStage(..) or fromObjectUrls(..)");
 			}
-			return new ImportRequest(this.clusterId, this.collectionName, this.dbName, this.partitionName, kind, name,
-					this.dataPaths);
+			String key = (this.idempotencyKey != null) ? this.idempotencyKey : "stagekit-" + UUID.randomUUID();
+			return new ImportRequest(this.clusterId, this.collectionName, this.dbName, this.partitionName,
+					this.sourceKind, this.sourceName, this.dataPaths, this.objectStorage, this.autoCommit, key);
 		}
 
 	}

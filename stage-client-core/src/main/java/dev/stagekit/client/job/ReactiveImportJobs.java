@@ -14,11 +14,27 @@ import reactor.core.publisher.Mono;
 public interface ReactiveImportJobs {
 
 	/**
-	 * Start an import job; never retried, as it is not idempotent.
+	 * Start an import job. Transient failures are retried with the request's {@code Idempotency-Key}, so a
+	 * retry after a lost answer returns the first job instead of starting a second one.
 	 * @param request the request
 	 * @return the job id
 	 */
 	Mono<ImportJobId> create(ImportRequest request);
+
+	/**
+	 * Commit a two-phase import ({@link ImportRequest.Builder#autoCommit(boolean) autoCommit(false)}): its rows
+	 * become visible.
+	 * @param jobId the job
+	 * @return completes when the service accepted the commit
+	 */
+	Mono<Void> commit(ImportJobId jobId);
+
+	/**
+	 * Abort an import job: its rows are dropped.
+	 * @param jobId the job
+	 * @return completes when the service accepted the abort
+	 */
+	Mono<Void> abort(ImportJobId jobId);
 
 	/**
 	 * Describe the progress of a job.

@@ -3,6 +3,7 @@ package dev.stagekit.client.upload;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.stagekit.client.Kind;
 import dev.stagekit.client.internal.Blocking;
@@ -112,6 +113,16 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	 */
 	public void discard(PendingUpload pending) {
 		Blocking.await(this.reactive.discard(pending).thenReturn(Boolean.TRUE));
+	}
+
+	/**
+	 * List the files under a directory of the stage or volume, fetching pages as the stream is consumed; close
+	 * the stream (try-with-resources) to stop early.
+	 * @param path the directory ({@code ""} for the root)
+	 * @return the files in key order, paths relative to the stage or volume root
+	 */
+	public Stream<StoredFile> list(String path) {
+		return this.reactive.list(path).toStream();
 	}
 
 	/**

@@ -119,4 +119,15 @@ public interface ReactiveFileManager {
 				"cannot be discarded by " + getClass().getSimpleName()));
 	}
 
+	/**
+	 * List the files under a directory of the stage or volume (all of its subdirectories included), with its
+	 * upload credentials: one {@code apply}, then {@code ListObjectsV2} page by page as the result is consumed.
+	 * Deleting files is not offered: Zilliz Cloud allows it only in its console.
+	 * @param path the directory ({@code ""} for the root)
+	 * @return the files in key order, paths relative to the stage or volume root
+	 */
+	default Flux<StoredFile> list(String path) {
+		return Flux.error(new UnsupportedOperationException(getClass().getName() + " does not list files"));
+	}
+
 }

@@ -122,18 +122,74 @@ final class ControlPlaneServlet extends HttpServlet {
 			}
 			case BUSINESS_ERROR -> write(response, 200, error(fault.code(), fault.message()));
 			case LATENCY -> delay(route, name, request, body, fault.latency().toMillis());
-			case PROCESSED_THEN_HTTP_STATUS -> {
-				try {
-					route.handler().apply(new Call(decode(name), query(request.getQueryString()), parse(body),
-							headers(request)));
-				}
-				catch (RuntimeException ex) {
-					// The answer is lost either way.
-				}
+			case HTTP_STATUS_AFTER_PROCESSING -> {
+				answer(route, name, request, body, new LostAnswer(response));
 				write(response, fault.httpStatus(),
 						error(fault.httpStatus(), "injected fault: HTTP " + fault.httpStatus() + " after processing"));
 			}
 		}
+	}
+
+	/** Takes the answer of a call that was carried out and throws it away. */
+	private static final class LostAnswer extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+		LostAnswer(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void setStatus(int status) {
+		}
+
+		@Override
+		public void setContentType(String type) {
+		}
+
+		@Override
+		public void setContentLength(int length) {
+		}
+
+		@Override
+		public void setContentLengthLong(long length) {
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+		}
+
+		@Override
+		public jakarta.servlet.ServletOutputStream getOutputStream() {
+			return new jakarta.servlet.ServletOutputStream() {
+
+				@Override
+				public void write(int b) {
+				}
+
+				@Override
+				public void write(byte[] b, int off, int len) {
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setWriteListener(jakarta.servlet.WriteListener listener) {
+				}
+
+			};
+		}
+
+		@Override
+		public java.io.PrintWriter getWriter() {
+			return new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+		}
+
 	}
 
 	private void delay(Route route, String name, HttpServletRequest request, byte[] body, long millis) {

@@ -74,6 +74,8 @@ public final class DataPlane implements AutoCloseable {
 
 	private static final String KEY = DataPlane.class.getName() + ".key";
 
+	private static final String DROP_ANSWER = DataPlane.class.getName() + ".dropAnswer";
+
 	private final EmulatorSettings settings;
 
 	private final SessionRegistry sessions;
@@ -304,8 +306,12 @@ public final class DataPlane implements AutoCloseable {
 						&& (candidate.partNumber() == 0 || candidate.partNumber() == partNumber));
 			// A CORRUPT fault is not answered here: storage gets the request with one byte of its data flipped.
 			boolean corrupt = fault != null && fault.kind() == DataPlaneFault.Kind.CORRUPT;
+			boolean dropAnswer = fault != null && fault.kind() == DataPlaneFault.Kind.DROP_ANSWER;
 			CountingRequest counted = new CountingRequest(request, DataPlane.this.counters, bearer, corrupt);
-			if (fault != null && !corrupt) {
+			if (dropAnswer) {
+				counted.setAttribute(DROP_ANSWER, Boolean.TRUE);
+			}
+			if (fault != null && !corrupt && !dropAnswer) {
 				inflict(fault, counted, response, resource);
 				return;
 			}
@@ -331,6 +337,17 @@ public final class DataPlane implements AutoCloseable {
 				request.removeAttribute(TICKET);
 				DataPlane.this.passed.computeIfPresent((String) ticket, (name, count) -> (count > 1) ? count - 1 : null);
 			}
+		}
+
+		/** Storage has carried the request out; a lost answer is dropped before its headers go out. */
+		@Override
+		protected void onServerResponseHeaders(HttpServletRequest clientRequest, HttpServletResponse proxyResponse,
+				Response serverResponse) {
+			if (clientRequest.getAttribute(DROP_ANSWER) != null) {
+				abortConnection(clientRequest);
+				return;
+			}
+			super.onServerResponseHeaders(clientRequest, proxyResponse, serverResponse);
 		}
 
 		@Override
@@ -523,7 +540,8 @@ public final class DataPlane implements AutoCloseable {
 
 					});
 				}
-				case CORRUPT -> throw new IllegalStateException("A CORRUPT fault passes the request on to storage");
+				case CORRUPT, DROP_ANSWER -> throw new IllegalStateException(
+						"A " + fault.kind() + " fault passes the request on to storage");
 			}
 		}
 

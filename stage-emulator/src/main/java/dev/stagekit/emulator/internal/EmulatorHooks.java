@@ -149,7 +149,8 @@ final class EmulatorHooks {
 
 	private static ControlPlaneFault controlPlaneFault(JsonNode body) {
 		ControlPlaneFault.Kind kind = kind(ControlPlaneFault.Kind.class, body);
-		int httpStatus = integer(body, "httpStatus", (kind == ControlPlaneFault.Kind.HTTP_STATUS) ? 503 : 200);
+		int httpStatus = integer(body, "httpStatus", (kind == ControlPlaneFault.Kind.HTTP_STATUS
+				|| kind == ControlPlaneFault.Kind.HTTP_STATUS_AFTER_PROCESSING) ? 503 : 200);
 		if (httpStatus < 100 || httpStatus > 599) {
 			throw new IllegalArgumentException("httpStatus must be between 100 and 599, was " + httpStatus);
 		}

@@ -7,6 +7,7 @@ import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveFileManager;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
+import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadRequest;
 import dev.stagekit.client.upload.UploadResult;
@@ -92,6 +93,11 @@ abstract class EngineFileManager implements ReactiveFileManager {
 	@Override
 	public Mono<Void> discard(PendingUpload pending) {
 		return this.engine.discard(this.kind, this.name, pending);
+	}
+
+	@Override
+	public Flux<StoredFile> list(String path) {
+		return this.engine.list(this.kind, this.name, path);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.stagekit.client.upload.SourceChangedException;
@@ -61,12 +62,14 @@ final class InMemoryPut {
 	 * @param plan the upload
 	 * @param key the object key
 	 * @param part a body this class {@link #accepts(PartBody) accepts}
+	 * @param unanswered set when an attempt got no answer (see {@link LostAnswers})
 	 * @param streaming the streaming PUT, used when no buffer is free
 	 * @return completes when the object is stored
 	 */
-	Mono<Void> put(UploadPlan plan, String key, PartBody part, Supplier<Mono<Void>> streaming) {
+	Mono<Void> put(UploadPlan plan, String key, PartBody part, AtomicBoolean unanswered,
+			Supplier<Mono<Void>> streaming) {
 		if (part instanceof StreamChunkPart chunk) {
-			return send(plan, key, ByteBuffer.wrap(chunk.chunk().data(), 0, chunk.chunk().length()));
+			return send(plan, key, ByteBuffer.wrap(chunk.chunk().data(), 0, chunk.chunk().length()), unanswered);
 		}
 		FileSlicePart slice = (FileSlicePart) part;
 		return Mono.defer(() -> {
@@ -79,7 +82,7 @@ final class InMemoryPut {
 				.onErrorMap(IOException.class, (ex) -> new StorageException("PutObject of '" + key + "' failed: could not read "
 						+ slice.file().path() + " (" + ex.getMessage() + "); check that the file is readable", key, 0,
 						null, 0, false, ex))
-				.flatMap((bytes) -> send(plan, key, bytes))
+				.flatMap((bytes) -> send(plan, key, bytes, unanswered))
 				.doOnSuccess((done) -> slice.tracker().sent(slice.length()))
 				// Given back before the result goes downstream, so that the next file finds it free.
 				.doOnTerminate(() -> this.pool.give(buffer))
@@ -87,15 +90,15 @@ final class InMemoryPut {
 		});
 	}
 
-	private Mono<Void> send(UploadPlan plan, String key, ByteBuffer bytes) {
+	private Mono<Void> send(UploadPlan plan, String key, ByteBuffer bytes, AtomicBoolean unanswered) {
 		String checksum = checksum(bytes);
 		return this.retry.call(plan.session(), "PutObject", key,
-				(lease) -> lease.client()
+				LostAnswers.noting(unanswered, (lease) -> lease.client()
 					.putObject((put) -> this.checksums.header(put.bucket(plan.bucket()).key(key)
 						.contentLength((long) bytes.remaining())
 						.contentType("application/octet-stream"), checksum),
 							// Each attempt reads its own view of the same bytes.
-							AsyncRequestBody.fromRemainingByteBufferUnsafe(bytes.duplicate())),
+							AsyncRequestBody.fromRemainingByteBufferUnsafe(bytes.duplicate()))),
 				InMemoryPut::nothing)
 			.then();
 	}

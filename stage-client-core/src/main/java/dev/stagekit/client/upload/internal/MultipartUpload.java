@@ -39,8 +39,11 @@ final class MultipartUpload {
 
 	private final InMemoryPut inMemory;
 
+	private final LostAnswers lostAnswers;
+
 	MultipartUpload(StorageRetry retry, Checksums checksums, int partConcurrency, int fileConcurrency) {
 		this.retry = retry;
+		this.lostAnswers = new LostAnswers(retry);
 		this.checksums = checksums;
 		this.partConcurrency = partConcurrency;
 		this.inMemory = new InMemoryPut(retry, checksums, fileConcurrency);
@@ -50,18 +53,24 @@ final class MultipartUpload {
 		return this.checksums;
 	}
 
-	/** Send an object in one request: a small one from memory ({@link InMemoryPut}), a larger one streamed. */
+	/**
+	 * Send an object in one request: a small one from memory ({@link InMemoryPut}), a larger one streamed; one
+	 * that failed after an unanswered attempt is re-checked ({@link LostAnswers}).
+	 */
 	Mono<Void> put(UploadPlan plan, String key, PartBody part) {
-		return InMemoryPut.accepts(part) ? this.inMemory.put(plan, key, part, () -> stream(plan, key, part))
-				: stream(plan, key, part);
+		AtomicBoolean unanswered = new AtomicBoolean();
+		Mono<Void> sent = InMemoryPut.accepts(part)
+				? this.inMemory.put(plan, key, part, unanswered, () -> stream(plan, key, part, unanswered))
+				: stream(plan, key, part, unanswered);
+		return sent.onErrorResume((ex) -> unanswered.get(), (ex) -> this.lostAnswers.recheckPut(plan, key, part, ex));
 	}
 
-	private Mono<Void> stream(UploadPlan plan, String key, PartBody part) {
+	private Mono<Void> stream(UploadPlan plan, String key, PartBody part, AtomicBoolean unanswered) {
 		return this.retry.call(plan.session(), "PutObject", key,
-				(lease) -> lease.client().putObject((put) -> put.bucket(plan.bucket()).key(key)
+				LostAnswers.noting(unanswered, (lease) -> lease.client().putObject((put) -> put.bucket(plan.bucket()).key(key)
 					.contentLength(part.length())
 					.contentType("application/octet-stream")
-					.checksumAlgorithm(this.checksums.algorithm()), part.body()),
+					.checksumAlgorithm(this.checksums.algorithm()), part.body())),
 				part::failedAttempt)
 			.then();
 	}
@@ -180,17 +189,21 @@ final class MultipartUpload {
 				MultipartUpload::nothing);
 	}
 
+	/** Complete an upload; one whose answer was lost (a retry told NoSuchUpload) is re-checked. */
 	private Mono<Void> complete(UploadPlan plan, String key, String uploadId, List<CompletedPart> parts) {
+		AtomicBoolean unanswered = new AtomicBoolean();
 		return this.retry.call(plan.session(), "CompleteMultipartUpload", key,
-				(lease) -> lease.client()
+				LostAnswers.noting(unanswered, (lease) -> lease.client()
 					.completeMultipartUpload(CompleteMultipartUploadRequest.builder()
 						.bucket(plan.bucket())
 						.key(key)
 						.uploadId(uploadId)
 						.multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())
-						.build()),
+						.build())),
 				MultipartUpload::nothing)
-			.then();
+			.then()
+			.onErrorResume((ex) -> unanswered.get() || LostAnswers.isNoSuchUpload(ex),
+					(ex) -> this.lostAnswers.recheckComplete(plan, key, parts, ex));
 	}
 
 	private static void nothing() {

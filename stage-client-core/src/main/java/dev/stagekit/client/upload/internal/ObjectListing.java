@@ -1,5 +1,10 @@
 package dev.stagekit.client.upload.internal;
 
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+import dev.stagekit.client.upload.StorageException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,13 +24,66 @@ final class ObjectListing {
 		this.retry = retry;
 	}
 
-	/** The objects under the upload's target directory. */
-	Flux<S3Object> under(UploadPlan plan) {
-		String prefix = plan.keyOf(plan.target());
+	/**
+	 * The objects under the upload's target directory.
+	 * @param plan the upload
+	 * @param within a name inside the target directory to narrow the listing to ({@code ""} for all)
+	 * @return the objects, in key order
+	 */
+	Flux<S3Object> under(UploadPlan plan, String within) {
+		String prefix = plan.keyOf(plan.target() + within);
 		return page(plan, prefix, null)
 			.expand((page) -> Boolean.TRUE.equals(page.isTruncated())
 					? page(plan, prefix, page.nextContinuationToken()) : Mono.empty())
 			.concatMapIterable(ListObjectsV2Response::contents);
+	}
+
+	/**
+	 * The objects under the upload's target directory, for a walk on a thread that may block: each page is
+	 * fetched only when the previous one has been read to its end, so nothing more is listed once the reader
+	 * stops, and at most one page is held.
+	 * @param plan the upload
+	 * @param within a name inside the target directory to narrow the listing to ({@code ""} for all)
+	 * @return the objects, in key order
+	 */
+	Iterable<S3Object> blocking(UploadPlan plan, String within) {
+		String prefix = plan.keyOf(plan.target() + within);
+		return () -> new Iterator<>() {
+
+			private Iterator<S3Object> page = Collections.emptyIterator();
+
+			private @Nullable String token;
+
+			private boolean more = true;
+
+			@Override
+			public boolean hasNext() {
+				while (!this.page.hasNext() && this.more) {
+					ListObjectsV2Response response = page(plan, prefix, this.token).block();
+					if (response == null) {
+						throw new IllegalStateException("ListObjectsV2 of '" + prefix + "' answered nothing");
+					}
+					String next = response.nextContinuationToken();
+					this.more = Boolean.TRUE.equals(response.isTruncated());
+					if (this.more && (next == null || next.equals(this.token))) {
+						throw new StorageException("ListObjectsV2 of '" + prefix + "' answered a truncated page without"
+								+ " a new continuation token; the listing cannot go on", prefix, 0, null, 1, false, null);
+					}
+					this.token = next;
+					this.page = response.contents().iterator();
+				}
+				return this.page.hasNext();
+			}
+
+			@Override
+			public S3Object next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.page.next();
+			}
+
+		};
 	}
 
 	private Mono<ListObjectsV2Response> page(UploadPlan plan, String prefix, @Nullable String token) {

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks an upload source lazily: a single file, or a directory tree in a stable order (names sorted per
- * directory), hidden files included, symbolic links followed, directory cycles refused. Only the
+ * Walks an upload source lazily: a single file, or a directory tree in S3 key order (names sorted per
+ * directory by their UTF-8 bytes, see {@link KeyOrder}), hidden files included, symbolic links followed, directory cycles refused. Only the
  * directories on the current path are held in memory, never the whole file list, so a tree can be
  * walked twice: once to check the limits, once to upload.
  */
@@ -270,8 +270,8 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 			catch (IOException ex) {
 				throw unreadable(directory, "cannot be listed", ex);
 			}
-			// Sort as S3 lists keys: a directory sorts as its name followed by '/'.
-			children.sort((a, b) -> sortKey(a).compareTo(sortKey(b)));
+			// Sort as S3 lists keys (UTF-8 byte order): a directory sorts as its name followed by '/'.
+			children.sort((a, b) -> KeyOrder.compare(sortKey(a), sortKey(b)));
 			this.stack.push(new Frame(children.iterator(), identity));
 			this.ancestors.add(identity);
 		}

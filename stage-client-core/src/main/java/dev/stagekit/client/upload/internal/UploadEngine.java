@@ -16,6 +16,7 @@ import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
 import dev.stagekit.client.upload.SkipPolicy;
+import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadProgressListener;
@@ -138,7 +139,7 @@ public final class UploadEngine implements AutoCloseable {
 				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> tree(session,
 						(apply) -> new UploadPlan(kind, name, target, apply, policy, partSize, resumable, session, local,
 								tracker),
-						scanner, summary));
+						scanner, summary, request.source()));
 				return tracker.report(work, this.settings.progressInterval());
 			});
 		});
@@ -174,7 +175,7 @@ public final class UploadEngine implements AutoCloseable {
 						ProgressTracker tracker = new ProgressTracker(summary.files(), summary.bytes());
 						return tree(session, (apply) -> new UploadPlan(kind, name, into, apply,
 								this.settings.skipPolicy(), this.settings.partSize(), this.settings.resumable(), session,
-								local, tracker), scanner, summary)
+								local, tracker), scanner, summary, source)
 							.doOnNext(observation::succeeded)
 							.doOnError(observation::failed)
 							.doOnCancel(observation::cancelled);
@@ -182,15 +183,20 @@ public final class UploadEngine implements AutoCloseable {
 		});
 	}
 
-	/** Upload one scanned tree with the session's current credentials: limits checked, then planned and sent. */
+	/**
+	 * Upload one scanned tree with the session's current credentials: keys and limits checked (on what will be
+	 * sent), then planned and sent. A single file lists only its own key; a tree its target directory.
+	 */
 	private Mono<UploadResult> tree(StorageSession session, Function<ApplyResult, UploadPlan> plans,
-			SourceScanner scanner, SourceScanner.Summary summary) {
+			SourceScanner scanner, SourceScanner.Summary summary, Path source) {
 		return session.lease().flatMap((lease) -> {
-			Limits.check(lease.apply(), summary.files(), summary.bytes());
 			UploadPlan plan = plans.apply(lease.apply());
 			UploadKeys.checkLength(lease.apply().prefix() + plan.target() + scanner.longestPath(),
 					plan.target() + scanner.longestPath());
-			return this.trees.upload(plan, this.planner.plan(plan, scanner, summary, this.listing.under(plan)));
+			String within = scanner.isDirectory() ? "" : source.getFileName().toString();
+			return this.planner.checkLimits(plan, scanner, summary, () -> this.listing.blocking(plan, within))
+				.then(this.trees.upload(plan,
+						this.planner.plan(plan, scanner, summary, this.listing.blocking(plan, within))));
 		});
 	}
 
@@ -225,6 +231,28 @@ public final class UploadEngine implements AutoCloseable {
 						SkipPolicy.OVERWRITE, null, true, session, local, new ProgressTracker(0, 0)), pending)
 					.thenReturn(Boolean.TRUE)))
 				.then();
+		});
+	}
+
+	/**
+	 * List the files under a directory of a stage or volume with {@code apply} credentials, page by page.
+	 * @param kind stage or volume
+	 * @param name the stage or volume name
+	 * @param path the directory ({@code ""} for the root)
+	 * @return the files, in key order, paths relative to the stage or volume root
+	 */
+	Flux<StoredFile> list(Kind kind, String name, String path) {
+		return Flux.defer(() -> {
+			String directory = TargetPaths.normalize(path);
+			return inSessionMany(kind, name, directory, (session, local) -> session.lease().flatMapMany((lease) -> {
+				UploadPlan plan = new UploadPlan(kind, name, directory, lease.apply(), SkipPolicy.OVERWRITE, null, false,
+						session, local, new ProgressTracker(0, 0));
+				String prefix = lease.apply().prefix();
+				return this.listing.under(plan, "")
+					.filter((object) -> object.key().startsWith(prefix))
+					.map((object) -> new StoredFile(object.key().substring(prefix.length()),
+							(object.size() != null) ? object.size() : 0, object.lastModified(), object.eTag()));
+			}));
 		});
 	}
 

@@ -92,7 +92,7 @@ class PublicFailureTypesTests {
 		try {
 			Object[] arguments = new Object[method.getParameterCount()];
 			for (int i = 0; i < arguments.length; i++) {
-				arguments[i] = generator.value(method.getParameterTypes()[i]);
+				arguments[i] = generator.value(method.getParameterTypes()[i], method.getGenericParameterTypes()[i]);
 			}
 			method.invoke(face, arguments);
 			return null;
@@ -111,6 +111,14 @@ class PublicFailureTypesTests {
 
 	/** Arguments of the public API's types, good or bad. */
 	private record Generator(boolean bad, Path path) {
+
+		Object value(Class<?> type, java.lang.reflect.Type generic) throws ReflectiveOperationException {
+			if (type == List.class && generic instanceof java.lang.reflect.ParameterizedType list
+					&& list.getActualTypeArguments()[0] == Path.class) {
+				return List.of(this.path);
+			}
+			return value(type);
+		}
 
 		Object value(Class<?> type) throws ReflectiveOperationException {
 			if (type == String.class) {

@@ -87,17 +87,17 @@ abstract class EngineFileManager implements ReactiveFileManager {
 
 	@Override
 	public Flux<PendingUpload> pendingUploads() {
-		return this.engine.pendingUploads(this.kind, this.name);
+		return this.engine.stored().pending(this.kind, this.name);
 	}
 
 	@Override
 	public Mono<Void> discard(PendingUpload pending) {
-		return this.engine.discard(this.kind, this.name, pending);
+		return this.engine.stored().discard(this.kind, this.name, pending);
 	}
 
 	@Override
 	public Flux<StoredFile> list(String path) {
-		return this.engine.list(this.kind, this.name, path);
+		return this.engine.stored().list(this.kind, this.name, path);
 	}
 
 	@Override

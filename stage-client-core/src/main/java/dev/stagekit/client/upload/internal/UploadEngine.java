@@ -5,18 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import dev.stagekit.client.Kind;
-import dev.stagekit.client.internal.ApplyResult;
 import dev.stagekit.client.internal.ControlPlane;
-import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
 import dev.stagekit.client.upload.SkipPolicy;
-import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadProgressListener;
@@ -38,7 +33,9 @@ import org.springframework.core.io.buffer.DataBuffer;
  * A tree goes through the {@link TreePlanner} (scan, limits, skip decision) into a {@link TreeUpload}; a
  * stream into a {@link StreamUpload}; both send through the one {@link MultipartUpload} (resumable through
  * {@link ResumableUpload}) on clients from {@link StorageClients}, each request retried by
- * {@link StorageRetry}. Each upload gets its own credentials session; nothing else is created per upload.
+ * {@link StorageRetry}. Each upload (or {@link TreeSessions#uploadEach batch}) gets its own credentials session
+ * ({@link UploadSessions}); nothing else is created per upload. What a stage or volume already holds is read
+ * through {@link StoredFiles}.
  *
  * <p>Public because {@link dev.stagekit.client.upload.FileManagers} builds it; not an API.
  *
@@ -48,29 +45,22 @@ public final class UploadEngine implements AutoCloseable {
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-	private final ControlPlane controlPlane;
-
 	private final UploadSettings settings;
 
 	private final UploadObserver observer;
 
 	private final StorageClients clients;
 
-	private final ObjectListing listing;
+	private final UploadSessions sessions;
 
-	private final TreePlanner planner;
-
-	private final TreeUpload trees;
+	private final TreeSessions treeSessions;
 
 	private final StreamUpload streams;
 
-	private final ResumableUpload resumable;
-
-	private final Cleanups cleanups = new Cleanups();
+	private final StoredFiles stored;
 
 	private UploadEngine(ControlPlane controlPlane, UploadSettings settings, StorageClients clients,
 			UploadObserver observer) {
-		this.controlPlane = controlPlane;
 		this.settings = settings;
 		this.observer = observer;
 		this.clients = clients;
@@ -78,11 +68,13 @@ public final class UploadEngine implements AutoCloseable {
 		StorageRetry retry = new StorageRetry(settings.retry());
 		MultipartUpload uploader = new MultipartUpload(retry, new Checksums(settings.checksum()),
 				settings.partConcurrency(), settings.fileConcurrency());
-		this.listing = new ObjectListing(retry);
-		this.planner = new TreePlanner();
-		this.resumable = new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory()));
-		this.trees = new TreeUpload(uploader, this.resumable, settings.fileConcurrency());
+		ObjectListing listing = new ObjectListing(retry);
+		ResumableUpload resumable = new ResumableUpload(uploader, new Checkpoints(settings.checkpointDirectory()));
+		this.sessions = new UploadSessions(controlPlane, clients);
+		this.treeSessions = new TreeSessions(settings, observer, this.sessions, listing, new TreePlanner(),
+				new TreeUpload(uploader, resumable, settings.fileConcurrency()));
 		this.streams = new StreamUpload(uploader);
+		this.stored = new StoredFiles(this.sessions, listing, resumable);
 	}
 
 	/**
@@ -136,7 +128,7 @@ public final class UploadEngine implements AutoCloseable {
 				ProgressTracker tracker = new ProgressTracker(summary.files(), summary.bytes());
 				SkipPolicy policy = Objects.requireNonNullElse(request.skipPolicy(), this.settings.skipPolicy());
 				boolean resumable = Objects.requireNonNullElse(request.resumable(), this.settings.resumable());
-				Mono<UploadResult> work = inSession(kind, name, target, (session, local) -> tree(session,
+				Mono<UploadResult> work = this.sessions.one(kind, name, target, (session, local) -> this.treeSessions.tree(session,
 						(apply) -> new UploadPlan(kind, name, target, apply, policy, partSize, resumable, session, local,
 								tracker),
 						scanner, summary, request.source()));
@@ -155,51 +147,6 @@ public final class UploadEngine implements AutoCloseable {
 		});
 	}
 
-	/**
-	 * Upload several sources, one after the other as they arrive, in ONE credentials session (renewed as
-	 * usual): each source lands under the target keeping its name (a file as {@code target/name}, a directory
-	 * as {@code target/name/...}), its limits checked on its own. A failure cancels what is in flight (aborting
-	 * its multipart uploads) and ends the flux with the error once those aborts are done.
-	 */
-	Flux<UploadResult> uploadEach(Kind kind, String name, Publisher<Path> sources, String targetPath) {
-		return Flux.defer(() -> {
-			String target = TargetPaths.normalize(targetPath);
-			return inSessionMany(kind, name, target, (session, local) -> Flux.from(sources)
-				.flatMapSequential((source) -> Mono.fromCallable(() -> SourceScanner.of(source))
-					.subscribeOn(Schedulers.boundedElastic())
-					.flatMap((scanner) -> {
-						String into = scanner.isDirectory() ? target + source.getFileName() + "/" : target;
-						UploadObserver.Observation observation = this.observer.start(kind, name, into);
-						SourceScanner.Summary summary = scanner.summarize();
-						PartSizes.choose(summary.largest(), this.settings.partSize());
-						ProgressTracker tracker = new ProgressTracker(summary.files(), summary.bytes());
-						return tree(session, (apply) -> new UploadPlan(kind, name, into, apply,
-								this.settings.skipPolicy(), this.settings.partSize(), this.settings.resumable(), session,
-								local, tracker), scanner, summary, source)
-							.doOnNext(observation::succeeded)
-							.doOnError(observation::failed)
-							.doOnCancel(observation::cancelled);
-					}), this.settings.fileConcurrency(), 1));
-		});
-	}
-
-	/**
-	 * Upload one scanned tree with the session's current credentials: keys and limits checked (on what will be
-	 * sent), then planned and sent. A single file lists only its own key; a tree its target directory.
-	 */
-	private Mono<UploadResult> tree(StorageSession session, Function<ApplyResult, UploadPlan> plans,
-			SourceScanner scanner, SourceScanner.Summary summary, Path source) {
-		return session.lease().flatMap((lease) -> {
-			UploadPlan plan = plans.apply(lease.apply());
-			UploadKeys.checkLength(lease.apply().prefix() + plan.target() + scanner.longestPath(),
-					plan.target() + scanner.longestPath());
-			String within = scanner.isDirectory() ? "" : source.getFileName().toString();
-			return this.planner.checkLimits(plan, scanner, summary, () -> this.listing.blocking(plan, within))
-				.then(this.trees.upload(plan,
-						this.planner.plan(plan, scanner, summary, this.listing.blocking(plan, within))));
-		});
-	}
-
 	/** Upload a stream of buffers (released here) to one file; {@code length} is checked when given. */
 	Mono<UploadResult> upload(Kind kind, String name, Publisher<DataBuffer> content, String targetFile,
 			@Nullable Long length) {
@@ -207,7 +154,7 @@ public final class UploadEngine implements AutoCloseable {
 			String[] split = StreamUpload.split(targetFile); // directory, file name
 			long partSize = StreamUpload.partSize(length, this.settings.partSize());
 			ProgressTracker tracker = new ProgressTracker(1, (length != null) ? length : 0);
-			return inSession(kind, name, split[0], (session, local) -> session.lease()
+			return this.sessions.one(kind, name, split[0], (session, local) -> session.lease()
 				.flatMap((lease) -> this.streams.upload(new UploadPlan(kind, name, split[0], lease.apply(),
 						SkipPolicy.OVERWRITE, null, false, session, local, tracker), content, split[1], length, partSize)));
 		});
@@ -217,76 +164,18 @@ public final class UploadEngine implements AutoCloseable {
 		});
 	}
 
-	/** The resumable uploads of a stage or volume that did not finish. */
-	Flux<PendingUpload> pendingUploads(Kind kind, String name) {
-		return this.resumable.pending(kind, name);
+	Flux<UploadResult> uploadEach(Kind kind, String name, Publisher<Path> sources, String targetPath) {
+		return this.treeSessions.uploadEach(kind, name, sources, targetPath);
 	}
 
-	/** Abort a pending upload's multipart upload and delete its checkpoint. */
-	Mono<Void> discard(Kind kind, String name, PendingUpload pending) {
-		return Mono.defer(() -> {
-			String target = TargetPaths.normalize(pending.targetDirectory());
-			return inSession(kind, name, target, (session, local) -> session.lease()
-				.flatMap((lease) -> this.resumable.discard(new UploadPlan(kind, name, target, lease.apply(),
-						SkipPolicy.OVERWRITE, null, true, session, local, new ProgressTracker(0, 0)), pending)
-					.thenReturn(Boolean.TRUE)))
-				.then();
-		});
-	}
-
-	/**
-	 * List the files under a directory of a stage or volume with {@code apply} credentials, page by page.
-	 * @param kind stage or volume
-	 * @param name the stage or volume name
-	 * @param path the directory ({@code ""} for the root)
-	 * @return the files, in key order, paths relative to the stage or volume root
-	 */
-	Flux<StoredFile> list(Kind kind, String name, String path) {
-		return Flux.defer(() -> {
-			String directory = TargetPaths.normalize(path);
-			return inSessionMany(kind, name, directory, (session, local) -> session.lease().flatMapMany((lease) -> {
-				UploadPlan plan = new UploadPlan(kind, name, directory, lease.apply(), SkipPolicy.OVERWRITE, null, false,
-						session, local, new ProgressTracker(0, 0));
-				String prefix = lease.apply().prefix();
-				return this.listing.under(plan, "")
-					.filter((object) -> object.key().startsWith(prefix))
-					.map((object) -> new StoredFile(object.key().substring(prefix.length()),
-							(object.size() != null) ? object.size() : 0, object.lastModified(), object.eTag()));
-			}));
-		});
-	}
-
-	/** Run an upload in its own credentials session; the session closes once its aborts are done. */
-	private <R> Mono<R> inSession(Kind kind, String name, String target,
-			BiFunction<StorageSession, Cleanups, Mono<R>> body) {
-		return inSessionMany(kind, name, target, body).singleOrEmpty();
-	}
-
-	/** Run uploads in one credentials session; the session closes once their aborts are done. */
-	private <T> Flux<T> inSessionMany(Kind kind, String name, String target,
-			BiFunction<StorageSession, Cleanups, ? extends Publisher<T>> body) {
-		return Flux.usingWhen(Mono.fromSupplier(() -> new Scope(
-				this.clients.session(() -> this.controlPlane.apply(kind, name, target)), new Cleanups())),
-				(scope) -> body.apply(scope.session(), scope.local()), Scope::close, (scope, error) -> scope.close(),
-				(scope) -> {
-					this.cleanups.start(scope.close());
-					return Mono.empty();
-				});
+	StoredFiles stored() {
+		return this.stored;
 	}
 
 	@Override
 	public void close() {
-		this.cleanups.awaitAll(CLOSE_TIMEOUT);
+		this.sessions.awaitCancelled(CLOSE_TIMEOUT);
 		this.clients.close();
-	}
-
-	/** The session of one upload and the aborts it started after a cancellation. */
-	private record Scope(StorageSession session, Cleanups local) {
-
-		Mono<Void> close() {
-			return this.local.awaitAll().then(Mono.fromRunnable(this.session::close));
-		}
-
 	}
 
 }

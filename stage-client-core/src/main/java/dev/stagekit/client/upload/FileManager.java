@@ -126,6 +126,24 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	}
 
 	/**
+	 * List the multipart uploads left open in the object store under a directory (see
+	 * {@link ReactiveFileManager#openUploads(String)}).
+	 * @param path the directory ({@code ""} for the root)
+	 * @return the open uploads, in key order
+	 */
+	public java.util.List<OpenUpload> openUploads(String path) {
+		return Blocking.await(this.reactive.openUploads(path).collectList());
+	}
+
+	/**
+	 * Abort a multipart upload left open; its stored parts are deleted.
+	 * @param upload the upload, from {@link #openUploads(String)}
+	 */
+	public void abort(OpenUpload upload) {
+		Blocking.await(this.reactive.abort(upload).thenReturn(Boolean.TRUE));
+	}
+
+	/**
 	 * Return the reactive manager behind this one.
 	 * @return the reactive manager
 	 */

@@ -120,6 +120,28 @@ public interface ReactiveFileManager {
 	}
 
 	/**
+	 * List the multipart uploads left open in the object store under a directory of the stage or volume (all
+	 * of its subdirectories included), whoever started them: after a process was killed mid-upload in the
+	 * default (non-resumable) mode, nothing else knows them. One {@code apply}, then
+	 * {@code ListMultipartUploads} page by page.
+	 * @param path the directory ({@code ""} for the root)
+	 * @return the open uploads, in key order
+	 */
+	default Flux<OpenUpload> openUploads(String path) {
+		return Flux.error(new UnsupportedOperationException(getClass().getName() + " does not list open uploads"));
+	}
+
+	/**
+	 * Abort a multipart upload left open (its stored parts are deleted); a resumable upload's local checkpoint,
+	 * if any, can no longer resume it.
+	 * @param upload the upload, from {@link #openUploads(String)}
+	 * @return completion
+	 */
+	default Mono<Void> abort(OpenUpload upload) {
+		return Mono.error(new UnsupportedOperationException(getClass().getName() + " does not abort uploads"));
+	}
+
+	/**
 	 * List the files under a directory of the stage or volume (all of its subdirectories included), with its
 	 * upload credentials: one {@code apply}, then {@code ListObjectsV2} page by page as the result is consumed.
 	 * Deleting files is not offered: Zilliz Cloud allows it only in its console.

@@ -7,6 +7,7 @@ import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.ReactiveFileManager;
 import dev.stagekit.client.upload.ReactiveStageFileManager;
 import dev.stagekit.client.upload.ReactiveVolumeFileManager;
+import dev.stagekit.client.upload.OpenUpload;
 import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadProgress;
 import dev.stagekit.client.upload.UploadRequest;
@@ -98,6 +99,16 @@ abstract class EngineFileManager implements ReactiveFileManager {
 	@Override
 	public Flux<StoredFile> list(String path) {
 		return this.engine.stored().list(this.kind, this.name, path);
+	}
+
+	@Override
+	public Flux<OpenUpload> openUploads(String path) {
+		return this.engine.stored().openUploads(this.kind, this.name, path);
+	}
+
+	@Override
+	public Mono<Void> abort(OpenUpload upload) {
+		return this.engine.stored().abort(this.kind, this.name, upload);
 	}
 
 	@Override

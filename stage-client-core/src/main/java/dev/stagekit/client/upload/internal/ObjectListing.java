@@ -86,6 +86,38 @@ final class ObjectListing {
 		};
 	}
 
+	/** An open multipart upload as the store lists it. */
+	record Open(String key, String uploadId, java.time.@Nullable Instant initiated) {
+	}
+
+	/**
+	 * The multipart uploads open under the plan's target directory, page by page ({@code ListMultipartUploads},
+	 * which the applied credentials allow inside their prefix).
+	 * @param plan the plan (session, bucket, target)
+	 * @return the open uploads, in key order
+	 */
+	Flux<Open> openUploads(UploadPlan plan) {
+		String prefix = plan.apply().prefix() + plan.target();
+		return openPage(plan, prefix, null, null).expand((response) -> Boolean.TRUE.equals(response.isTruncated())
+				? openPage(plan, prefix, response.nextKeyMarker(), response.nextUploadIdMarker()) : Mono.empty())
+			.concatMapIterable((response) -> response.uploads()
+				.stream()
+				.map((upload) -> new Open(upload.key(), upload.uploadId(), upload.initiated()))
+				.toList());
+	}
+
+	private Mono<software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse> openPage(UploadPlan plan,
+			String prefix, @Nullable String keyMarker, @Nullable String uploadIdMarker) {
+		return this.retry.call(plan.session(), "ListMultipartUploads", prefix,
+				(lease) -> lease.client()
+					.listMultipartUploads((list) -> list.bucket(plan.bucket())
+						.prefix(prefix)
+						.keyMarker(keyMarker)
+						.uploadIdMarker(uploadIdMarker)),
+				() -> {
+				});
+	}
+
 	private Mono<ListObjectsV2Response> page(UploadPlan plan, String prefix, @Nullable String token) {
 		return this.retry.call(plan.session(), "ListObjectsV2", prefix,
 				(lease) -> lease.client()

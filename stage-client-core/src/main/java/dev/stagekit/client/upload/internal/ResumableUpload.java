@@ -119,10 +119,14 @@ Checkpoints.Header header = new Checkpoints.Header(1, file.path().toAbsolutePath
 	 * @return completion
 	 */
 	Mono<Void> discard(UploadPlan plan, PendingUpload pending) {
-		return this.uploader.abortOrFail(plan, pending.key(), pending.uploadId())
+		return abort(plan, pending.key(), pending.uploadId()).then(forget(pending.checkpoint()));
+	}
+
+	/** Abort a multipart upload by key and id; one already gone (404) counts as aborted. */
+	Mono<Void> abort(UploadPlan plan, String key, String uploadId) {
+		return this.uploader.abortOrFail(plan, key, uploadId)
 			.onErrorResume((ex) -> ex instanceof StorageException storage && storage.statusCode() == 404,
-					(ex) -> Mono.empty())
-			.then(forget(pending.checkpoint()));
+					(ex) -> Mono.empty());
 	}
 
 	/** A transient failure that kept the parts says so, and how to resume. */

@@ -1,6 +1,7 @@
 package dev.stagekit.client.upload.internal;
 
 import dev.stagekit.client.Kind;
+import dev.stagekit.client.upload.OpenUpload;
 import dev.stagekit.client.upload.PendingUpload;
 import dev.stagekit.client.upload.SkipPolicy;
 import dev.stagekit.client.upload.StoredFile;
@@ -39,6 +40,38 @@ final class StoredFiles {
 							(object.size() != null) ? object.size() : 0, object.lastModified(), object.eTag()));
 			}));
 		});
+	}
+
+	/** The multipart uploads left open under a directory, in key order. */
+	Flux<OpenUpload> openUploads(Kind kind, String name, String path) {
+		return Flux.defer(() -> {
+			String directory = TargetPaths.normalize(path);
+			return this.sessions.many(kind, name, directory, (session, local) -> session.lease().flatMapMany((lease) -> {
+				UploadPlan plan = plan(kind, name, directory, lease.apply(), session, local);
+				String prefix = lease.apply().prefix();
+				return this.listing.openUploads(plan)
+					.filter((upload) -> upload.key().startsWith(prefix))
+					.map((upload) -> new OpenUpload(upload.key().substring(prefix.length()), upload.key(),
+							upload.uploadId(), upload.initiated()));
+			}));
+		});
+	}
+
+	/** Abort an open multipart upload; one already gone (404) counts as aborted. */
+	Mono<Void> abort(Kind kind, String name, OpenUpload upload) {
+		return Mono.defer(() -> {
+			String directory = TargetPaths.normalize(upload.path().substring(0, upload.path().lastIndexOf('/') + 1));
+			return this.sessions.one(kind, name, directory, (session, local) -> session.lease()
+				.flatMap((lease) -> this.resumable.abort(plan(kind, name, directory, lease.apply(), session, local),
+						upload.key(), upload.uploadId()).thenReturn(Boolean.TRUE)))
+				.then();
+		});
+	}
+
+	private static UploadPlan plan(Kind kind, String name, String directory, dev.stagekit.client.internal.ApplyResult apply,
+			StorageSession session, Cleanups local) {
+		return new UploadPlan(kind, name, directory, apply, SkipPolicy.OVERWRITE, null, false, session, local,
+				new ProgressTracker(0, 0));
 	}
 
 	/** The resumable uploads of a stage or volume that did not finish. */

@@ -31,8 +31,7 @@ final class StoredFiles {
 		return Flux.defer(() -> {
 			String directory = TargetPaths.normalize(path);
 			return this.sessions.many(kind, name, directory, (session, local) -> session.lease().flatMapMany((lease) -> {
-				UploadPlan plan = new UploadPlan(kind, name, directory, lease.apply(), SkipPolicy.OVERWRITE, null, false,
-						session, local, new ProgressTracker(0, 0));
+				UploadPlan plan = plan(kind, name, directory, lease.apply(), session, local);
 				String prefix = lease.apply().prefix();
 				return this.listing.under(plan, "")
 					.filter((object) -> object.key().startsWith(prefix))

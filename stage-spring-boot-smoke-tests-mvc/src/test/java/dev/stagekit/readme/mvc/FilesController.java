@@ -41,6 +41,7 @@ public class FilesController {
         }
     }
 
+    /** Holds the request thread until the job ends; for long imports answer the job id and poll instead. */
     @PostMapping("/imports")
     ImportJobProgress load(@RequestParam String path, @RequestParam String collection) {
         ImportJobId job = this.imports.create(

@@ -9,6 +9,7 @@ import dev.stagekit.client.Kind;
 import dev.stagekit.client.internal.Blocking;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -78,16 +79,18 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 
 	/**
 	 * Stream an input stream of a known length to one file, without a temporary file. The stream is
-	 * read on the calling thread and closed at the end.
+	 * read on Reactor's {@code boundedElastic} threads, made for blocking reads (never on an event loop shared
+	 * with other uploads and {@code WebClient}s), and closed at the end.
 	 * @param content the bytes
 	 * @param targetFile the file path inside the stage or volume
 	 * @param contentLength the exact number of bytes
 	 * @return the result
 	 */
 	public UploadResult upload(InputStream content, String targetFile, long contentLength) {
+		// Requests for more bytes come from the upload's I/O threads; subscribeOn hands each read to a worker.
 		return Blocking.await(Mono.defer(() -> this.reactive.upload(DataBufferUtils
-			.readInputStream(() -> content, DefaultDataBufferFactory.sharedInstance, STREAM_BUFFER), targetFile,
-				contentLength)));
+			.readInputStream(() -> content, DefaultDataBufferFactory.sharedInstance, STREAM_BUFFER)
+			.subscribeOn(Schedulers.boundedElastic()), targetFile, contentLength)));
 	}
 
 	/**

@@ -32,6 +32,9 @@ import javax.tools.ToolProvider;
  */
 final class ReadmeSnippets {
 
+	/** A fenced block in Java, indented or not (inside a list item, say). */
+	private static final Pattern JAVA_FENCE = Pattern.compile("(\\s*)```\\s*java\\b.*", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern DIRECTIVE = Pattern.compile("<!-- snippet: ([a-z0-9-]+) -->");
 
 	private static final Pattern PUBLIC_TYPE = Pattern
@@ -93,7 +96,8 @@ final class ReadmeSnippets {
 		List<String> lines = readme.lines().toList();
 		List<Snippet> snippets = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			if (!lines.get(i).equals("```java")) {
+			Matcher fence = JAVA_FENCE.matcher(lines.get(i));
+			if (!fence.matches()) {
 				continue;
 			}
 			Matcher directive = DIRECTIVE.matcher((i > 0) ? lines.get(i - 1).strip() : "");
@@ -101,11 +105,16 @@ final class ReadmeSnippets {
 				throw new IllegalStateException("README.md:" + (i + 1)
 						+ ": a ```java block needs a '<!-- snippet: NAME -->' line right above it, so that it is compiled");
 			}
+			String indent = fence.group(1);
 			int end = i + 1;
-			while (end < lines.size() && !lines.get(end).startsWith("```")) {
+			while (end < lines.size() && !lines.get(end).strip().startsWith("```")) {
 				end++;
 			}
-			snippets.add(new Snippet(directive.group(1), i + 2, List.copyOf(lines.subList(i + 1, end))));
+			List<String> code = lines.subList(i + 1, end)
+				.stream()
+				.map((line) -> line.startsWith(indent) ? line.substring(indent.length()) : line.stripLeading())
+				.toList();
+			snippets.add(new Snippet(directive.group(1), i + 2, code));
 			i = end;
 		}
 		return snippets;

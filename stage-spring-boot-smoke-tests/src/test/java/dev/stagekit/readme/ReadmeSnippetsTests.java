@@ -191,6 +191,20 @@ class ReadmeSnippetsTests {
 	void aJavaBlockWithoutItsDirectiveIsRefused() {
 		assertThatIllegalStateException().isThrownBy(() -> ReadmeSnippets.parse("one\ntwo\n```java\nint x = 1;\n```\n"))
 			.withMessageStartingWith("README.md:3: a ```java block needs a '<!-- snippet: NAME -->' line");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> ReadmeSnippets.parse("- a list item:\n\n  ``` Java\n  int x = 1;\n  ```\n"))
+			.withMessageStartingWith("README.md:3: ");
+	}
+
+	@Test
+	void aJavaBlockInsideAListItemIsReadWithoutItsIndentation() {
+		assertThat(ReadmeSnippets.parse("- item:\n  <!-- snippet: nested -->\n  ```java\n  if (ok) {\n      run();\n  }\n  ```\n"))
+			.singleElement()
+			.satisfies((snippet) -> {
+				assertThat(snippet.name()).isEqualTo("nested");
+				assertThat(snippet.firstLine()).isEqualTo(4);
+				assertThat(snippet.lines()).containsExactly("if (ok) {", "    run();", "}");
+			});
 	}
 
 	private static void run(Example example) throws Exception {

@@ -62,7 +62,7 @@ final class ImportJobs {
 		this.sessions = sessions;
 		this.dataPlaneUrls = dataPlaneUrls;
 		this.checker = new ImportChecker(objects::open, mapper);
-		this.idempotency = new ImportIdempotency(clock);
+		this.idempotency = new ImportIdempotency(state, clock);
 		this.clock = clock;
 	}
 

@@ -1,5 +1,6 @@
 package dev.stagekit.emulator;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,37 @@ class EmulatorPersistenceTests {
 			assertThat(third.listObjects(prefix)).isEmpty();
 			assertThat(third.stagePrefix("kept_stage")).isPresent();
 		}
+	}
+
+	@Test
+	void idempotencyKeysShouldSurviveARestartSoARetriedCreateFindsItsJob(@TempDir Path directory) {
+		Map<String, Object> body = Map.of("clusterId", "in01-emulator", "collectionName", "c", "volumeName", "kept",
+				"dataPaths", List.of(List.of("a.csv")));
+		String jobId;
+		try (ZillizCloudEmulator first = ZillizCloudEmulator.builder().dataDirectory(directory).start()) {
+			ControlPlaneTestClient client = new ControlPlaneTestClient(first);
+			client.createVolume("kept", first.regionId(), first.projectId());
+			first.createCollection("{\"collectionName\": \"c\", \"schema\": {\"fields\": ["
+					+ "{\"fieldName\": \"id\", \"dataType\": \"Int64\", \"isPrimary\": true},"
+					+ "{\"fieldName\": \"v\", \"dataType\": \"FloatVector\", \"elementTypeParams\": {\"dim\": 1}}]}}");
+			TestObjects.put(first, first.volumePrefix("kept").orElseThrow() + "a.csv", CSV);
+			jobId = created(client, body, "nightly-1");
+		}
+		try (ZillizCloudEmulator second = ZillizCloudEmulator.builder().dataDirectory(directory).start()) {
+			ControlPlaneTestClient client = new ControlPlaneTestClient(second);
+			assertThat(created(client, body, "nightly-1")).as("the create retried after a restart").isEqualTo(jobId);
+			assertThat(created(client, body, "nightly-2")).isNotEqualTo(jobId);
+			assertThat(client.post("/v2/vectordb/jobs/import/list", Map.of("clusterId", second.clusterId()))
+				.path("count")
+				.intValue()).isEqualTo(2);
+		}
+	}
+
+	private static String created(ControlPlaneTestClient client, Map<String, Object> body, String key) {
+		HttpResponse<String> response = client.send("POST", "/v2/vectordb/jobs/import/create", body,
+				"Idempotency-Key", key);
+		assertThat(response.body()).contains("\"code\":0");
+		return response.body().replaceAll(".*\"jobId\":\"([^\"]+)\".*", "$1");
 	}
 
 	@Test

@@ -307,6 +307,54 @@ class ImportCheckTests {
 	}
 
 	@Test
+	void numpyFolderImportShouldReadStringValuesAndRefuseTruncatedFiles() {
+		putNumpyRows("npok/", List.of("héllo", "", "a title of exactly thirty-two b."), ByteOrder.BIG_ENDIAN);
+		JsonNode ok = importAndWait("docs", "npok/");
+		assertThat(ok.path("state").asString()).as(ok.toString()).isEqualTo("Completed");
+		assertThat(ok.path("totalRows").longValue()).isEqualTo(3);
+		// 17 characters, 34 bytes in UTF-8: VarChar lengths count bytes, as Milvus does.
+		putNumpyRows("nplong/", List.of("a", "é".repeat(17), "c"), ByteOrder.LITTLE_ENDIAN);
+		assertThat(reason("docs", "nplong/")).isEqualTo("value length(34) for field title exceeds max_length(32)");
+		putNumpyRows("nptrunc/", List.of("a", "b", "c"), ByteOrder.LITTLE_ENDIAN);
+		TestObjects.put(emulator, prefix + "nptrunc/id.npy", npy("<i8", new long[] { 3 }, 2 * 8));
+		assertThat(reason("docs", "nptrunc/")).isEqualTo("failed to parse the numpy file 'nptrunc/id.npy': not a valid"
+				+ " .npy file, its data is 16 bytes, but shape [3] of dtype '<i8' needs 24");
+
+		putNumpyRows("npmeta/", List.of("a", "b", "c"), ByteOrder.LITTLE_ENDIAN);
+		TestObjects.put(emulator, prefix + "npmeta/$meta.npy",
+				npy("<U12", new long[] { 3 }, utf32(List.of("{\"x\": 1}", "{}", "[1, 2]"), 12, ByteOrder.LITTLE_ENDIAN)));
+		assertThat(reason("dyn", "npmeta/"))
+			.isEqualTo("illegal value for the dynamic field $meta in row 2: it must be a JSON object, got '[1, 2]'");
+		TestObjects.put(emulator, prefix + "npmeta/$meta.npy",
+				npy("<U12", new long[] { 3 }, utf32(List.of("{\"x\": 1}", "{}", "{\"y\": [2]}"), 12, ByteOrder.LITTLE_ENDIAN)));
+		assertThat(importAndWait("dyn", "npmeta/").path("totalRows").longValue()).isEqualTo(3);
+		TestObjects.put(emulator, prefix + "npmeta/$meta.npy", npy("<i8", new long[] { 3 }, 3 * 8));
+		assertThat(reason("dyn", "npmeta/")).isEqualTo("expected a string numpy dtype ('<U...') for the dynamic field"
+				+ " $meta, got '<i8'");
+	}
+
+	/** An id, vector and title folder of {@code titles.size()} rows with these titles. */
+	private static void putNumpyRows(String folder, List<String> titles, ByteOrder order) {
+		int rows = titles.size();
+		TestObjects.put(emulator, prefix + folder + "id.npy", npy("<i8", new long[] { rows }, rows * 8));
+		TestObjects.put(emulator, prefix + folder + "vector.npy", npy("<f4", new long[] { rows, 4 }, rows * 4 * 4));
+		String descr = ((order == ByteOrder.BIG_ENDIAN) ? ">" : "<") + "U40";
+		TestObjects.put(emulator, prefix + folder + "title.npy", npy(descr, new long[] { rows }, utf32(titles, 40, order)));
+	}
+
+	/** NumPy's fixed-width string data: {@code width} UTF-32 code units per value, padded with NULs. */
+	private static byte[] utf32(List<String> values, int width, ByteOrder order) {
+		ByteBuffer data = ByteBuffer.allocate(values.size() * width * 4).order(order);
+		for (String value : values) {
+			int[] codePoints = value.codePoints().toArray();
+			for (int i = 0; i < width; i++) {
+				data.putInt((i < codePoints.length) ? codePoints[i] : 0);
+			}
+		}
+		return data.array();
+	}
+
+	@Test
 	void createWithTheSameIdempotencyKeyShouldAnswerTheSameJob() {
 		createCollection(emulator, "once", false, false);
 		String path = put(".parquet", ParquetFiles.write(SCHEMA, rows(2)));
@@ -422,6 +470,11 @@ class ImportCheckTests {
 
 	/** A {@code .npy} file (format 1.0) with this dtype and shape and {@code dataBytes} zero bytes of data. */
 	private static byte[] npy(String descr, long[] shape, int dataBytes) {
+		return npy(descr, shape, new byte[dataBytes]);
+	}
+
+	/** A {@code .npy} file (format 1.0) with this dtype and shape and this data. */
+	private static byte[] npy(String descr, long[] shape, byte[] data) {
 		StringBuilder dims = new StringBuilder();
 		for (long dim : shape) {
 			dims.append(dim).append(", ");
@@ -437,7 +490,7 @@ class ImportCheckTests {
 		out.writeBytes(new byte[] { (byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0 });
 		out.writeBytes(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) header.length()).array());
 		out.writeBytes(header.toString().getBytes(StandardCharsets.ISO_8859_1));
-		out.writeBytes(new byte[dataBytes]);
+		out.writeBytes(data);
 		return out.toByteArray();
 	}
 

@@ -229,6 +229,48 @@ class ImportJobTests {
 	}
 
 	@Test
+	void twoPhaseImportShouldHoldItsRowsUntilCommitAndDropThemOnAbort() {
+		emulator.createCollection("{\"collectionName\": \"two_phase\", \"schema\": {\"fields\": ["
+				+ "{\"fieldName\": \"id\", \"dataType\": \"Int64\", \"isPrimary\": true},"
+				+ "{\"fieldName\": \"v\", \"dataType\": \"FloatVector\", \"elementTypeParams\": {\"dim\": 1}}]}}");
+		Map<String, String> twoPhase = Map.of("auto_commit", "false");
+		String committed = create(importBody(List.of(List.of("data/rows.csv")), "collectionName", "two_phase",
+				"options", twoPhase));
+		String aborted = create(importBody(List.of(List.of("data/sub/rows.json")), "collectionName", "two_phase",
+				"options", twoPhase));
+		String plain = create(importBody(List.of(List.of("data/array.json")), "collectionName", "two_phase",
+				"options", Map.of("auto_commit", "true")));
+		for (String jobId : List.of(committed, aborted, plain)) {
+			assertThat(client.awaitJob(jobId, "Completed"::equals).path("state").asString()).isEqualTo("Completed");
+		}
+		assertThat(emulator.collectionRowCount("two_phase")).as("only the auto-committed job's 2 rows count").isEqualTo(2);
+
+		client.post(JOBS + "commit", Map.of("jobId", committed, "clusterId", emulator.clusterId()));
+		assertThat(emulator.collectionRowCount("two_phase")).isEqualTo(2 + 3);
+		client.post(JOBS + "abort", Map.of("jobId", aborted, "clusterId", emulator.clusterId()));
+		JsonNode dropped = client.post(JOBS + "describe", Map.of("jobId", aborted));
+		assertThat(dropped.path("state").asString()).isEqualTo("Failed");
+		assertThat(dropped.path("reason").asString()).isEqualTo("aborted");
+		// Settled jobs stay as they are: a committed one cannot be aborted, an aborted one not committed.
+		client.post(JOBS + "abort", Map.of("jobId", committed));
+		client.post(JOBS + "abort", Map.of("jobId", plain));
+		client.post(JOBS + "commit", Map.of("jobId", aborted));
+		assertThat(client.post(JOBS + "describe", Map.of("jobId", committed)).path("state").asString()).isEqualTo("Completed");
+		assertThat(client.post(JOBS + "describe", Map.of("jobId", plain)).path("state").asString()).isEqualTo("Completed");
+		assertThat(emulator.collectionRowCount("two_phase")).isEqualTo(2 + 3);
+	}
+
+	@Test
+	void optionsThatAreNotStringsShouldBeRefusedNamingTheOption() {
+		assertThat(client.error("POST", JOBS + "create", importBody(List.of(List.of("data/rows.csv")), "options",
+				Map.of("auto_commit", false)), ErrorCode.INVALID_VALUE))
+			.isEqualTo("options.auto_commit must be a string, as in {\"auto_commit\": \"false\"}, was false");
+		assertThat(client.error("POST", JOBS + "create", importBody(List.of(List.of("data/rows.csv")), "options",
+				List.of("auto_commit")), ErrorCode.INVALID_VALUE))
+			.startsWith("options must be an object of string values");
+	}
+
+	@Test
 	void listShouldFilterByCollectionAndPage() {
 		try (ZillizCloudEmulator own = ZillizCloudEmulator.builder().importDuration(Duration.ofHours(1)).start()) {
 			ControlPlaneTestClient ownClient = new ControlPlaneTestClient(own);

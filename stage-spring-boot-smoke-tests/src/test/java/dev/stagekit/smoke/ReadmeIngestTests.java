@@ -1,7 +1,6 @@
 package dev.stagekit.smoke;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,8 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README's {@code Ingest} service, as README prints it, called from a WebFlux handler of a running application:
- * it uploads, imports and follows the job without blocking an event-loop thread.
+ * README's {@code Ingest} service, as README prints it ({@code ReadmeSnippetsTests} compares the two), called
+ * from a WebFlux handler of a running application: it uploads, imports and follows the job without blocking an
+ * event-loop thread.
  */
 @SpringBootTest(classes = { SmokeApplication.class, Ingest.class, IngestController.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "zilliz.cloud.volume.name=ingest_volume")
@@ -61,16 +61,6 @@ class ReadmeIngestTests {
 		assertThat(this.emulator.collectionRowCount("docs")).isEqualTo(2);
 		assertThat(this.emulator.object(this.emulator.volumePrefix("ingest_volume").orElseThrow() + "batch-42/rows.json"))
 			.isPresent();
-	}
-
-	@Test
-	void readmeShouldShowTheIngestServiceAsTested() throws IOException {
-		String source = Files.readString(Path.of("src/test/java/dev/stagekit/readme/Ingest.java"),
-				StandardCharsets.UTF_8);
-		String snippet = source.substring(source.indexOf("// README:start ingest\n") + 23,
-				source.indexOf("// README:end ingest"));
-		String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-		assertThat(readme).as("README.md must show ReadmeIngestTests' Ingest verbatim").contains(snippet.strip());
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.stagekit.bulkwriter.application;
 
+// README's bulk writer example, line for line: ReadmeSnippetsTests (stage-spring-boot-smoke-tests) compares it
+// with README and compiles README's copy; BulkWritersApplicationTests runs it in an application.
+// README:start article-importer
 import java.time.Duration;
 import java.util.List;
 
@@ -12,10 +15,6 @@ import dev.stagekit.client.job.ImportJobProgress;
 
 import org.springframework.stereotype.Service;
 
-/**
- * The README's bulk writer example, line for line ({@link BulkWritersApplicationTests} checks that the README
- * still shows this code).
- */
 @Service
 class ArticleImporter {
 
@@ -41,3 +40,4 @@ class ArticleImporter {
 	}
 
 }
+// README:end article-importer

@@ -1,9 +1,5 @@
 package dev.stagekit.bulkwriter.application;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -74,25 +70,6 @@ class BulkWritersApplicationTests {
 		// Several files, one credentials session.
 		assertThat(this.emulator.requestCount("POST /v2/volumes/apply")).isEqualTo(1);
 		assertThat(this.emulator.requestCount("POST /v2/vectordb/jobs/import/create")).isEqualTo(1);
-	}
-
-	@Test
-	void theReadmeShowsThisService() throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-		int start = readme.indexOf("```java\n@Service\nclass ArticleImporter {");
-		assertThat(start).as("the README's bulk writer example").isNotNegative();
-		List<String> shown = lines(readme.substring(start + "```java\n".length(), readme.indexOf("```", start + 7)));
-		List<String> source = lines(Files.readString(
-				Path.of("src/test/java/dev/stagekit/bulkwriter/application/ArticleImporter.java"),
-				StandardCharsets.UTF_8));
-		int at = source.indexOf(shown.get(0));
-		assertThat(at).isNotNegative();
-		assertThat(source.subList(at, at + shown.size())).containsExactlyElementsOf(shown);
-	}
-
-	private static List<String> lines(String text) {
-		return text.lines().map((line) -> line.strip().replaceAll("\\s+", " ")).filter((line) -> !line.isEmpty())
-			.toList();
 	}
 
 	/** What a user writes once in the test sources. */

@@ -103,11 +103,14 @@ class ImportParityTests {
 
 	@Test
 	void twoPhaseImportShouldSendAutoCommitAsAStringThenCommit() {
+		long before = emulator.collectionRowCount("parity");
 		ImportJobId job = clients.importJobs().create(rows().autoCommit(false).build());
 		ImportJobProgress done = clients.importJobs().awaitCompletion(job, POLL, Duration.ofSeconds(10));
 		assertThat(done.isCompleted()).isTrue();
+		assertThat(emulator.collectionRowCount("parity")).as("rows wait for the commit").isEqualTo(before);
 		clients.importJobs().commit(job);
 		assertThat(emulator.requestCount(JOBS + "commit")).isEqualTo(1);
+		assertThat(emulator.collectionRowCount("parity")).isEqualTo(before + done.totalRows()).isGreaterThan(before);
 		assertThatExceptionOfType(ZillizCloudApiException.class)
 			.isThrownBy(() -> clients.importJobs().commit(new ImportJobId(emulator.clusterId(), "job-missing")))
 			.withMessageContaining("job-missing");

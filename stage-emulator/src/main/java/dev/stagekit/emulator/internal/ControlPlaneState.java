@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The control plane's volumes, stages and import jobs, thread-safe, kept in creation order and,
- * with a data directory, persisted to {@code state.json} after every change.
+ * The control plane's volumes, stages, import jobs and their idempotency keys, thread-safe, kept in creation order
+ * and, with a data directory, persisted to {@code state.json} after every change.
  */
 final class ControlPlaneState {
 
@@ -27,6 +28,8 @@ final class ControlPlaneState {
 	private final Map<String, Container> stages = new LinkedHashMap<>();
 
 	private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+
+	private final Map<String, ImportIdempotency.Entry> idempotencyKeys = new LinkedHashMap<>();
 
 	private final JsonMapper mapper;
 
@@ -101,6 +104,19 @@ final class ControlPlaneState {
 		return Optional.of(changed);
 	}
 
+	/** The remembered create of an idempotency key, after forgetting those remembered before {@code oldest}. */
+	synchronized Optional<ImportIdempotency.Entry> idempotencyKey(String id, Instant oldest) {
+		if (this.idempotencyKeys.values().removeIf((entry) -> entry.at().isBefore(oldest))) {
+			save();
+		}
+		return Optional.ofNullable(this.idempotencyKeys.get(id));
+	}
+
+	synchronized void rememberIdempotencyKey(String id, ImportIdempotency.Entry entry) {
+		this.idempotencyKeys.put(id, entry);
+		save();
+	}
+
 	private Map<String, Container> containers(ContainerKind kind) {
 		return kind.typed() ? this.volumes : this.stages;
 	}
@@ -113,6 +129,7 @@ final class ControlPlaneState {
 		snapshot.volumes().forEach((volume) -> this.volumes.put(volume.name(), volume));
 		snapshot.stages().forEach((stage) -> this.stages.put(stage.name(), stage));
 		snapshot.jobs().forEach((job) -> this.jobs.put(job.jobId(), job));
+		this.idempotencyKeys.putAll(snapshot.idempotencyKeys());
 	}
 
 	private void save() {
@@ -120,7 +137,8 @@ final class ControlPlaneState {
 			return;
 		}
 		Snapshot snapshot = new Snapshot(new ArrayList<>(this.volumes.values()),
-				new ArrayList<>(this.stages.values()), new ArrayList<>(this.jobs.values()));
+				new ArrayList<>(this.stages.values()), new ArrayList<>(this.jobs.values()),
+				new LinkedHashMap<>(this.idempotencyKeys));
 		try {
 			Files.createDirectories(this.file.getParent());
 			Path temp = Files.createTempFile(this.file.getParent(), "state", ".json.tmp");
@@ -143,13 +161,16 @@ final class ControlPlaneState {
 	 * @param volumes every volume
 	 * @param stages every stage
 	 * @param jobs every import job
+	 * @param idempotencyKeys the remembered import creates, by collection scope and key
 	 */
-	record Snapshot(List<Container> volumes, List<Container> stages, List<ImportJob> jobs) {
+	record Snapshot(List<Container> volumes, List<Container> stages, List<ImportJob> jobs,
+			Map<String, ImportIdempotency.Entry> idempotencyKeys) {
 
 		Snapshot {
 			volumes = (volumes != null) ? volumes : List.of();
 			stages = (stages != null) ? stages : List.of();
 			jobs = (jobs != null) ? jobs : List.of();
+			idempotencyKeys = (idempotencyKeys != null) ? idempotencyKeys : Map.of();
 		}
 
 	}

@@ -3,8 +3,6 @@ package dev.stagekit.emulator.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.stagekit.emulator.ErrorCode;
@@ -12,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code Idempotency-Key}s of import creates, as Milvus keeps them: scoped to the target collection and
- * remembered for {@link #RETENTION}. A create that repeats a key with the same body answers the first job; the
- * same key with another body is refused.
+ * remembered for {@link #RETENTION}, across restarts with a data directory. A create that repeats a key with the
+ * same body answers the first job; the same key with another body is refused.
  */
 final class ImportIdempotency {
 
@@ -23,11 +21,12 @@ final class ImportIdempotency {
 	/** The longest key accepted, in bytes. */
 	static final int MAX_KEY_BYTES = 256;
 
-	private final Map<String, Entry> entries = new LinkedHashMap<>();
+	private final ControlPlaneState state;
 
 	private final Clock clock;
 
-	ImportIdempotency(Clock clock) {
+	ImportIdempotency(ControlPlaneState state, Clock clock) {
+		this.state = state;
 		this.clock = clock;
 	}
 
@@ -46,9 +45,8 @@ final class ImportIdempotency {
 	 */
 	synchronized String jobFor(String scope, String key, JsonNode body, Supplier<String> create) {
 		Instant now = this.clock.instant();
-		this.entries.values().removeIf((entry) -> entry.at().plus(RETENTION).isBefore(now));
 		String id = scope + "\u0000" + key;
-		Entry earlier = this.entries.get(id);
+		Entry earlier = this.state.idempotencyKey(id, now.minus(RETENTION)).orElse(null);
 		if (earlier != null) {
 			if (!earlier.body().equals(body)) {
 				throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
@@ -58,7 +56,7 @@ final class ImportIdempotency {
 			return earlier.jobId();
 		}
 		String jobId = create.get();
-		this.entries.put(id, new Entry(jobId, body, now));
+		this.state.rememberIdempotencyKey(id, new Entry(jobId, body, now));
 		return jobId;
 	}
 

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param files the files it imports, with sizes and row counts
  * @param failure why it fails, or {@code null} when it completes
  * @param abortedAt when it was aborted, or {@code null}
+ * @param twoPhase whether its rows wait for a commit ({@code options.auto_commit} "false")
+ * @param committedAt when a two-phase job was committed, or {@code null}
  */
 record ImportJob(String jobId, String clusterId, String collectionName, Instant createdAt, List<ImportFile> files,
-		@Nullable String failure, @Nullable Instant abortedAt) {
+		@Nullable String failure, @Nullable Instant abortedAt, boolean twoPhase, @Nullable Instant committedAt) {
 
 	/**
 	 * One file of a job.
@@ -69,7 +71,17 @@ record ImportJob(String jobId, String clusterId, String collectionName, Instant 
 
 	ImportJob abortedAt(Instant instant) {
 		return new ImportJob(this.jobId, this.clusterId, this.collectionName, this.createdAt, this.files,
-				this.failure, instant);
+				this.failure, instant, this.twoPhase, this.committedAt);
+	}
+
+	ImportJob committedAt(Instant instant) {
+		return new ImportJob(this.jobId, this.clusterId, this.collectionName, this.createdAt, this.files,
+				this.failure, this.abortedAt, this.twoPhase, instant);
+	}
+
+	/** Whether its rows are in the collection for good: abort no longer withdraws them. */
+	boolean settled(Instant now, Duration duration) {
+		return this.committedAt != null || (!this.twoPhase && statusAt(now, duration).finished());
 	}
 
 }

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Import jobs: creation checks the request, then reads the files it names against the target collection's
  * schema (the job fails with Milvus's reason when they do not fit) and counts their rows, which the collection
- * gains when the job completes; describe, list, commit and abort read and change the kept jobs. An
+ * gains when the job completes, or, for a two-phase import, when it is committed; describe, list, commit and abort
+ * read and change the kept jobs. An
  * {@code Idempotency-Key} header makes a repeated create answer the first job.
  */
 final class ImportJobs {
@@ -61,7 +62,7 @@ final class ImportJobs {
 		this.sessions = sessions;
 		this.dataPlaneUrls = dataPlaneUrls;
 		this.checker = new ImportChecker(objects::open, mapper);
-		this.idempotency = new ImportIdempotency(clock);
+		this.idempotency = new ImportIdempotency(state, clock);
 		this.clock = clock;
 	}
 
@@ -82,6 +83,7 @@ final class ImportJobs {
 	}
 
 	private String createJob(Call call, String clusterId, String clusterRegion, String dbName, String collectionName) {
+		boolean twoPhase = twoPhase(call.body().get("options"));
 		boolean urls = hasObjectUrls(call.body().get("objectUrls")) || call.has("objectUrl");
 		boolean volume = call.has("volumeName");
 		boolean stage = call.has("stageName");
@@ -142,9 +144,10 @@ final class ImportJobs {
 		}
 		if (failure == null) {
 			long rows = files.stream().mapToLong(ImportJob.ImportFile::totalRows).sum();
-			this.collections.addRows(target, jobId, rows, now.plus(this.settings.importDuration()));
+			this.collections.addRows(target, jobId, rows, now.plus(this.settings.importDuration()), twoPhase);
 		}
-		this.state.addJob(new ImportJob(jobId, clusterId, collectionName, now, List.copyOf(files), failure, null));
+		this.state.addJob(new ImportJob(jobId, clusterId, collectionName, now, List.copyOf(files), failure, null,
+				twoPhase, null));
 		return jobId;
 	}
 
@@ -194,15 +197,32 @@ final class ImportJobs {
 		return data;
 	}
 
+	/**
+	 * Commits a two-phase import: its rows count from its completion, or from now if it completed before. A job
+	 * that imports without the two phases, failed, was aborted or was committed already is answered unchanged.
+	 */
 	Map<String, Object> commit(Call call) {
-		return Map.of("jobId", job(call).jobId());
+		String jobId = job(call).jobId();
+		Instant now = this.clock.instant();
+		this.state.updateJob(jobId, (job) -> {
+			if (!job.twoPhase() || job.committedAt() != null || job.abortedAt() != null || job.failure() != null) {
+				return job;
+			}
+			this.collections.release(jobId, now);
+			return job.committedAt(now);
+		});
+		return Map.of("jobId", jobId);
 	}
 
+	/**
+	 * Aborts a job whose rows do not count yet: one still running, or a two-phase import not committed, even after
+	 * it completed. Its rows are dropped and it reads as failed with reason "aborted".
+	 */
 	Map<String, Object> abort(Call call) {
 		String jobId = job(call).jobId();
 		Instant now = this.clock.instant();
 		this.state.updateJob(jobId, (job) -> {
-			if (job.statusAt(now, this.settings.importDuration()).finished()) {
+			if (job.abortedAt() != null || job.settled(now, this.settings.importDuration())) {
 				return job;
 			}
 			this.collections.cancel(jobId);
@@ -232,6 +252,27 @@ final class ImportJobs {
 		data.put("reason", status.reason());
 		data.put("totalRows", totalRows);
 		return data;
+	}
+
+	/**
+	 * Whether {@code options} asks for a two-phase import. Zilliz requires option values to be strings
+	 * ({@code "auto_commit": "false"}); any other value is refused rather than read one way or the other.
+	 */
+	private static boolean twoPhase(@Nullable JsonNode options) {
+		if (options == null || options.isNull()) {
+			return false;
+		}
+		if (!options.isObject()) {
+			throw new ApiException(ErrorCode.INVALID_VALUE, "options must be an object of string values, was " + options);
+		}
+		for (Map.Entry<String, JsonNode> option : options.properties()) {
+			if (!option.getValue().isString()) {
+				throw new ApiException(ErrorCode.INVALID_VALUE, "options." + option.getKey() + " must be a string, as in"
+						+ " {\"auto_commit\": \"false\"}, was " + option.getValue());
+			}
+		}
+		JsonNode autoCommit = options.get("auto_commit");
+		return autoCommit != null && autoCommit.asString().equalsIgnoreCase("false");
 	}
 
 	private static boolean hasObjectUrls(@Nullable JsonNode urls) {

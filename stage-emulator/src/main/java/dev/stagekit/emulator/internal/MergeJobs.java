@@ -109,7 +109,7 @@ final class MergeJobs {
 			CollectionSchema merged = new CollectionSchema(sourceSchema.autoId(), sourceSchema.enableDynamicField(),
 					sourceSchema.description(), fields);
 			Collection created = this.collections.create(clusterId, destDb, destination, merged, end);
-			this.collections.addRows(created, jobId, this.collections.rowCount(sourceCollection), end);
+			this.collections.addRows(created, jobId, this.collections.rowCount(sourceCollection), end, false);
 		}
 		this.jobs.put(jobId, new MergeJob(jobId, started, failure));
 		return Map.of("jobId", jobId);

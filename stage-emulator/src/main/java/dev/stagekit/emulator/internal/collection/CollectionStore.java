@@ -117,19 +117,28 @@ public final class CollectionStore {
 		return dropped;
 	}
 
-	/** Adds rows a job brings into a collection, visible from {@code visibleFrom}. */
-	public synchronized void addRows(Collection target, String jobId, long count, Instant visibleFrom) {
+	/**
+	 * Adds rows a job brings into a collection, visible from {@code visibleFrom}, or held until
+	 * {@link #release} when {@code held}.
+	 */
+	public synchronized void addRows(Collection target, String jobId, long count, Instant visibleFrom, boolean held) {
 		String key = key(target.clusterId(), target.dbName(), target.name());
 		Collection current = this.collections.get(key);
 		if (current != null && current.collectionId() == target.collectionId()) {
-			this.collections.put(key, current.withRows(new Collection.Rows(jobId, count, visibleFrom, false)));
+			this.collections.put(key, current.withRows(new Collection.Rows(jobId, count, visibleFrom, false, held)));
 			save();
 		}
 	}
 
-	/** Withdraws the rows a job added (the job was aborted before it completed). */
+	/** Withdraws the rows a job added (the job was aborted before they counted). */
 	public synchronized void cancel(String jobId) {
 		this.collections.replaceAll((key, collection) -> collection.cancelling(jobId));
+		save();
+	}
+
+	/** Makes the held rows of a two-phase import count, from its completion or {@code committedAt}, the later. */
+	public synchronized void release(String jobId, Instant committedAt) {
+		this.collections.replaceAll((key, collection) -> collection.releasing(jobId, committedAt));
 		save();
 	}
 

@@ -123,7 +123,7 @@ public final class ImportChecker {
 		String key = source.objects().get(0).key();
 		String extension = extension(key);
 		if (extension.equals(".npy")) {
-			return NumpyFolder.check(source.name(), schema, source.objects(), this.open);
+			return NumpyFolder.check(source.name(), schema, source.objects(), this.open, this.mapper);
 		}
 		try (InputStream in = this.open.apply(key)) {
 			return switch (extension) {

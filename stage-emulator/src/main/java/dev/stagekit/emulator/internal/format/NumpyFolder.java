@@ -1,6 +1,12 @@
 package dev.stagekit.emulator.internal.format;
 
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +16,15 @@ import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.internal.collection.CollectionSchema;
 import dev.stagekit.emulator.internal.collection.DataType;
 import dev.stagekit.emulator.internal.collection.FieldSchema;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A NumPy import batch: one folder holding one {@code <field>.npy} per field (and {@code $meta.npy} for dynamic
- * fields). Only the headers are read: dtype, shape and row count must fit the schema.
+ * fields). The headers must fit the schema (dtype, shape, equal row counts), each file must hold exactly the data
+ * its header announces, and string values are read one row at a time: VarChar within its maximum length in UTF-8
+ * bytes, JSON parsing as JSON and {@code $meta} as a JSON object.
  */
 final class NumpyFolder {
 
@@ -21,16 +32,20 @@ final class NumpyFolder {
 	}
 
 	static long check(String folder, CollectionSchema schema, List<StoredObject> files,
-			Function<String, InputStream> open) {
+			Function<String, InputStream> open, JsonMapper mapper) {
 		Map<String, NumpyHeader> headers = new LinkedHashMap<>();
+		Map<String, StoredObject> objects = new LinkedHashMap<>();
 		for (StoredObject file : files) {
 			String base = file.key().substring(file.key().lastIndexOf('/') + 1);
 			String fieldName = base.substring(0, base.length() - ".npy".length());
 			try (InputStream in = open.apply(file.key())) {
-				headers.put(fieldName, NumpyHeader.read(folder + base, in));
+				NumpyHeader header = NumpyHeader.read(folder + base, in);
+				checkSize(folder + base, header, file.size());
+				headers.put(fieldName, header);
+				objects.put(fieldName, file);
 			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 		FieldSchema primary = schema.primaryField();
@@ -64,7 +79,92 @@ final class NumpyFolder {
 						+ ", but field '" + first + "' has " + rows + " rows");
 			}
 		}
+		for (Map.Entry<String, NumpyHeader> entry : headers.entrySet()) {
+			String name = entry.getKey();
+			FieldSchema field = schema.field(name).orElse(null);
+			boolean meta = field == null;
+			if (meta || field.dataType() == DataType.VarChar || field.dataType() == DataType.JSON) {
+				try (InputStream in = open.apply(objects.get(name).key())) {
+					NumpyHeader header = NumpyHeader.read(folder + name + ".npy", in);
+					checkStrings(folder + name + ".npy", field, header, in, mapper);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
 		return (rows != null) ? rows : 0;
+	}
+
+	/** A file must hold exactly the bytes its shape and dtype announce: a truncated upload fails the import. */
+	private static void checkSize(String name, NumpyHeader header, long fileSize) {
+		long itemSize = header.itemSize();
+		if (itemSize < 0 || fileSize < 0) {
+			return;
+		}
+		long expected = itemSize;
+		try {
+			for (long dimension : header.shape()) {
+				expected = Math.multiplyExact(expected, dimension);
+			}
+		}
+		catch (ArithmeticException ex) {
+			throw NumpyHeader.invalid(name, "its shape " + header.shape() + " is too large");
+		}
+		long data = fileSize - header.headerBytes();
+		if (data != expected) {
+			throw NumpyHeader.invalid(name, "its data is " + data + " bytes, but shape " + header.shape()
+					+ " of dtype '" + header.descr() + "' needs " + expected);
+		}
+	}
+
+	/**
+	 * Reads a string column ({@code <Un}: n UTF-32 code units per row, padded with NULs) one row at a time;
+	 * {@code field} is null for {@code $meta}.
+	 */
+	private static void checkStrings(String name, @Nullable FieldSchema field, NumpyHeader header, InputStream in,
+			JsonMapper mapper) throws IOException {
+		if (!header.kind().startsWith("U")) {
+			throw new ImportFailure("expected a string numpy dtype ('<U...') for " + ((field != null)
+					? "field '" + field.name() + "'" : "the dynamic field $meta") + ", got '" + header.descr() + "'");
+		}
+		int width = (int) header.itemSize();
+		long rows = header.shape().isEmpty() ? 0 : header.shape().get(0);
+		ByteBuffer row = ByteBuffer.allocate(width).order(header.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+		DataInputStream data = new DataInputStream(in);
+		for (long i = 0; i < rows; i++) {
+			row.clear();
+			data.readFully(row.array());
+			StringBuilder text = new StringBuilder();
+			while (row.hasRemaining()) {
+				int codePoint = row.getInt();
+				if (codePoint == 0) {
+					break;
+				}
+				if (!Character.isValidCodePoint(codePoint)) {
+					throw NumpyHeader.invalid(name, "row " + i + " holds the invalid code point " + codePoint);
+				}
+				text.appendCodePoint(codePoint);
+			}
+			String value = text.toString();
+			if (field == null) {
+				if (!Values.parsesAsObject(value, mapper)) {
+					throw new ImportFailure("illegal value for the dynamic field $meta in row " + i
+							+ ": it must be a JSON object, got '" + value + "'");
+				}
+			}
+			else if (field.dataType() == DataType.JSON) {
+				if (!Values.parses(value, mapper)) {
+					throw Values.typeError(field, StringNode.valueOf(value));
+				}
+			}
+			else {
+				int length = value.getBytes(StandardCharsets.UTF_8).length;
+				if (length > field.maxLength()) {
+					throw Values.tooLong(field, length);
+				}
+			}
+		}
 	}
 
 	private static long checkHeader(FieldSchema field, NumpyHeader header) {

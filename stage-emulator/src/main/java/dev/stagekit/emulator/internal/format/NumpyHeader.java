@@ -12,13 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The header of a {@code .npy} file (format versions 1 to 3): its dtype and shape. Only the header is read.
+ * The header of a {@code .npy} file (format versions 1 to 3): its dtype and shape. {@link #read} reads the header
+ * only and leaves the stream at the first data byte.
  *
  * @param descr the dtype, for example {@code <f4}, {@code |u1} or {@code <U12}
  * @param fortranOrder whether the data is in Fortran order
  * @param shape the array's shape
+ * @param headerBytes the bytes before the data: magic, version, header length and header
  */
-record NumpyHeader(String descr, boolean fortranOrder, List<Long> shape) {
+record NumpyHeader(String descr, boolean fortranOrder, List<Long> shape, long headerBytes) {
 
 	private static final byte[] MAGIC = { (byte) 0x93, 'N', 'U', 'M', 'P', 'Y' };
 
@@ -76,7 +78,8 @@ record NumpyHeader(String descr, boolean fortranOrder, List<Long> shape) {
 					}
 				}
 			}
-			return new NumpyHeader(descr.group(1), fortran.group(1).equals("True"), List.copyOf(dimensions));
+			return new NumpyHeader(descr.group(1), fortran.group(1).equals("True"), List.copyOf(dimensions),
+					((major == 1) ? 10 : 12) + length);
 		}
 		catch (EOFException ex) {
 			throw invalid(name, "it ends inside its header");
@@ -86,8 +89,31 @@ record NumpyHeader(String descr, boolean fortranOrder, List<Long> shape) {
 		}
 	}
 
-	private static ImportFailure invalid(String name, String why) {
+	static ImportFailure invalid(String name, String why) {
 		return new ImportFailure("failed to parse the numpy file '" + name + "': not a valid .npy file, " + why);
+	}
+
+	/** The bytes of one element ({@code 4 * n} for {@code Un}), or -1 for a dtype this reader does not size. */
+	long itemSize() {
+		String kind = kind();
+		if (kind.equals("?")) {
+			return 1;
+		}
+		if (kind.length() < 2 || "biufU".indexOf(kind.charAt(0)) < 0) {
+			return -1;
+		}
+		try {
+			long size = Long.parseLong(kind.substring(1));
+			return (kind.charAt(0) == 'U') ? Math.multiplyExact(4, size) : size;
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return -1;
+		}
+	}
+
+	/** Whether multi-byte elements are big-endian. */
+	boolean bigEndian() {
+		return this.descr.startsWith(">");
 	}
 
 	/** The dtype without its byte-order mark, for example {@code f4} or {@code U12}. */

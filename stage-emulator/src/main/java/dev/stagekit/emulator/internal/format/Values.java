@@ -220,7 +220,7 @@ final class Values {
 		}
 	}
 
-	private static boolean parsesAsObject(String json, JsonMapper mapper) {
+	static boolean parsesAsObject(String json, JsonMapper mapper) {
 		try {
 			JsonNode node = mapper.readTree(json);
 			return node != null && node.isObject();

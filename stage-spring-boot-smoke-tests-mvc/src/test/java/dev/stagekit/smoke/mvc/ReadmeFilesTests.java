@@ -1,11 +1,8 @@
 package dev.stagekit.smoke.mvc;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import dev.stagekit.client.control.VolumeManager;
@@ -23,9 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README's {@link FilesController}, as README prints it, called over HTTP as a browser form or {@code curl -F}
- * would: the multipart file is streamed into the volume by the blocking file manager on Tomcat's request thread,
- * and what was uploaded can be imported.
+ * README's {@link FilesController}, as README prints it ({@code ReadmeSnippetsTests} compares the two), called
+ * over HTTP as a browser form or {@code curl -F} would: the multipart file is streamed into the volume by the
+ * blocking file manager from Tomcat's request thread, and what was uploaded can be imported.
  */
 @MvcSmokeTest
 class ReadmeFilesTests {
@@ -104,18 +101,6 @@ class ReadmeFilesTests {
 		assertThat(this.emulator.listObjects("")).extracting(StoredObject::key).noneMatch((key) -> key.contains("escape"));
 		assertThat(this.emulator.requestCount("s3:PutObject")).isEqualTo(puts);
 		assertThat(this.emulator.requestCount("s3:CreateMultipartUpload")).isEqualTo(multiparts);
-	}
-
-	@Test
-	void readmeShouldShowTheControllerAsTested() throws IOException {
-		String source = Files.readString(Path.of("src/test/java/dev/stagekit/readme/mvc/FilesController.java"),
-				StandardCharsets.UTF_8);
-		String start = "// README:start mvc-files\n";
-		String snippet = source.substring(source.indexOf(start) + start.length(),
-				source.indexOf("// README:end mvc-files"));
-		String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-		assertThat(readme).as("README.md must show ReadmeFilesTests' FilesController verbatim")
-			.contains("<!-- snippet: mvc-files -->\n```java\n" + snippet.strip() + "\n```");
 	}
 
 }

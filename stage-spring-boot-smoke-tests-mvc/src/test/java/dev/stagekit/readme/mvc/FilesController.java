@@ -33,7 +33,7 @@ public class FilesController {
         this.imports = imports;
     }
 
-    /** Streams the part into the volume from the request thread: no byte[] of the file, no copy of it. */
+    /** Streams the part into the volume from the request thread, never holding the whole file in memory. */
     @PostMapping("/files")
     UploadResult upload(@RequestParam MultipartFile file, @RequestParam String path) throws IOException {
         try (InputStream content = file.getInputStream()) {

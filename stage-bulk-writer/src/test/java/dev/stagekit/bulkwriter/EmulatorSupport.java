@@ -4,19 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-
-import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.emulator.ZillizCloudEmulator;
@@ -48,19 +44,8 @@ final class EmulatorSupport {
 			.progressInterval(Duration.ofMillis(20));
 		return FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> trustManagers(emulator)))
+			.trustStore(emulator.trustStore())
 			.build();
-	}
-
-	private static TrustManager[] trustManagers(ZillizCloudEmulator emulator) {
-		try {
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(emulator.trustStore());
-			return factory.getTrustManagers();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static String createVolume(ZillizCloudClients clients) {

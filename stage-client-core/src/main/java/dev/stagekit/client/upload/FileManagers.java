@@ -1,9 +1,15 @@
 package dev.stagekit.client.upload;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.internal.ControlPlane;
 import dev.stagekit.client.upload.internal.UploadEngine;
@@ -128,6 +134,37 @@ public final class FileManagers implements AutoCloseable {
 		public Builder httpClientCustomizer(Consumer<NettyNioAsyncHttpClient.Builder> customizer) {
 			this.httpClientCustomizers.add(customizer);
 			return this;
+		}
+
+		/**
+		 * Verify the object store's TLS certificates with these trusted certificates instead of the JVM's
+		 * default trust store: a private certificate authority, such as the emulator's
+		 * ({@code emulator.trustStore()}). The same as an {@link #httpClientCustomizer} that sets the Netty
+		 * client's trust managers, in the order added; verification stays on.
+		 * @param trustStore a loaded key store of trusted certificates
+		 * @return this builder
+		 * @throws InvalidRequestException when the key store cannot be used to verify certificates
+		 */
+		public Builder trustStore(KeyStore trustStore) {
+			if (trustStore == null) {
+				throw new InvalidRequestException("trustStore", null, "pass a loaded key store of trusted certificates");
+			}
+			TrustManager[] managers;
+			try {
+				if (trustStore.size() == 0) {
+					throw new InvalidRequestException("trustStore", trustStore.getType() + " key store",
+							"it holds no certificate, so it would trust no object store; add the certificate authority");
+				}
+				TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+				factory.init(trustStore);
+				managers = factory.getTrustManagers();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new InvalidRequestException("trustStore", trustStore.getType() + " key store",
+						"it cannot verify the object store's certificates (" + ex.getMessage()
+								+ "); pass a loaded key store of trusted certificates");
+			}
+			return httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> managers));
 		}
 
 		/**

@@ -3,10 +3,12 @@ package dev.stagekit.client.upload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.ZillizCloudException;
@@ -63,6 +65,39 @@ class SecurityTests {
 		}
 		assertThat(emulator.requestCount("s3:PutObject")).isZero();
 		assertThat(emulator.object(emulator.volumePrefix(volume).orElseThrow() + "tls.json")).isEmpty();
+	}
+
+	@Test
+	void trustStoreShouldTrustThatCertificateAuthorityOnly() throws Exception {
+		String volume = createVolume(clients, emulator);
+		Path file = write(this.temp.resolve("trusted.json"), "{\"rows\": []}");
+		try (FileManagers trusting = FileManagers.builder(clients).trustStore(emulator.trustStore()).build()) {
+			trusting.volume(volume).upload(file, "in/");
+		}
+		assertThat(emulator.sha256(emulator.volumePrefix(volume).orElseThrow() + "in/trusted.json"))
+			.isEqualTo(UploadTestSupport.sha256(file));
+		// Another emulator's authority does not vouch for this one: verification stays on.
+		try (ZillizCloudEmulator other = ZillizCloudEmulator.builder().start();
+				FileManagers wrong = FileManagers.builder(clients).trustStore(other.trustStore()).build()) {
+			assertThatExceptionOfType(StorageException.class).isThrownBy(() -> wrong.volume(volume).upload(file, "out/"))
+				.withMessageContaining("TLS handshake with the object store failed");
+		}
+		assertThat(emulator.object(emulator.volumePrefix(volume).orElseThrow() + "out/trusted.json")).isEmpty();
+	}
+
+	@Test
+	void trustStoreThatIsNotLoadedOrEmptyShouldBeRefusedNamingIt() throws Exception {
+		KeyStore notLoaded = KeyStore.getInstance("PKCS12");
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> FileManagers.builder(clients).trustStore(notLoaded))
+			.withMessageStartingWith("Invalid trustStore 'PKCS12 key store': it cannot verify the object store's certificates")
+			.withMessageEndingWith("pass a loaded key store of trusted certificates");
+		KeyStore empty = KeyStore.getInstance("PKCS12");
+		empty.load(null, null);
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> FileManagers.builder(clients).trustStore(empty))
+			.withMessage("Invalid trustStore 'PKCS12 key store': it holds no certificate, so it would trust no object"
+					+ " store; add the certificate authority");
 	}
 
 	@Test

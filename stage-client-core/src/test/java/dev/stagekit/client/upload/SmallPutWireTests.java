@@ -187,7 +187,7 @@ class SmallPutWireTests {
 			.progressInterval(Duration.ofMillis(20));
 		return FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> UploadTestSupport.trustManagers(emulator)))
+			.trustStore(emulator.trustStore())
 			.s3ClientCustomizer((s3) -> {
 				this.builds.incrementAndGet();
 				s3.overrideConfiguration((o) -> o.addExecutionInterceptor(recorder));

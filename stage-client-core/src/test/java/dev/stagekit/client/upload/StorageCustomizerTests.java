@@ -59,7 +59,7 @@ class StorageCustomizerTests {
 		emulator.resetRequestCounts();
 		try (FileManagers files = FileManagers.builder(clients)
 			.settings(UploadSettings.builder().retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(3)).build())
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> UploadTestSupport.trustManagers(emulator)))
+			.trustStore(emulator.trustStore())
 			// The obvious form replaces the whole override configuration, the SDK's retry strategy included.
 			.s3ClientCustomizer((s3) -> s3.overrideConfiguration((o) -> o.addExecutionInterceptor(counter)))
 			.build()) {

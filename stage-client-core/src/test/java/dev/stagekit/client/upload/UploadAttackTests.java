@@ -168,7 +168,7 @@ class UploadAttackTests {
 		try (FileManagers swapping = FileManagers.builder(clients)
 			.settings(UploadSettings.builder().retry(UploadTestSupport.FAST_RETRY).partSize(5 * MIB)
 				.partConcurrency(1).resumable(false).build())
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> UploadTestSupport.trustManagers(emulator)))
+			.trustStore(emulator.trustStore())
 			.s3ClientCustomizer((s3) -> s3.overrideConfiguration((o) -> o.addExecutionInterceptor(swapBeforePart2)))
 			.build()) {
 			assertThatExceptionOfType(SourceChangedException.class)

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-import javax.net.ssl.TrustManagerFactory;
 
 import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.ZillizCloudClientSettings;
@@ -48,19 +47,8 @@ final class UploadTestSupport {
 		UploadSettings.Builder builder = UploadSettings.builder().retry(FAST_RETRY).progressInterval(Duration.ofMillis(20));
 		return FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())
-			.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(() -> trustManagers(emulator)))
+			.trustStore(emulator.trustStore())
 			.build();
-	}
-
-	static javax.net.ssl.TrustManager[] trustManagers(ZillizCloudEmulator emulator) {
-		try {
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(emulator.trustStore());
-			return factory.getTrustManagers();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static String createVolume(ZillizCloudClients clients, ZillizCloudEmulator emulator) {

@@ -331,6 +331,11 @@ class ImportCheckTests {
 		TestObjects.put(emulator, prefix + "npmeta/$meta.npy", npy("<i8", new long[] { 3 }, 3 * 8));
 		assertThat(reason("dyn", "npmeta/")).isEqualTo("expected a string numpy dtype ('<U...') for the dynamic field"
 				+ " $meta, got '<i8'");
+		// An empty column of an absurd width is refused, not allocated.
+		putNumpyRows("npwide/", List.of(), ByteOrder.LITTLE_ENDIAN);
+		TestObjects.put(emulator, prefix + "npwide/title.npy", npy("<U1000000000", new long[] { 0 }, 0));
+		assertThat(reason("docs", "npwide/")).isEqualTo("failed to parse the numpy file 'npwide/title.npy': not a valid"
+				+ " .npy file, its dtype '<U1000000000' is wider than the 65535 characters a string field holds");
 	}
 
 	/** An id, vector and title folder of {@code titles.size()} rows with these titles. */

@@ -230,9 +230,11 @@ class ImportJobTests {
 
 	@Test
 	void twoPhaseImportShouldHoldItsRowsUntilCommitAndDropThemOnAbort() {
-		emulator.createCollection("{\"collectionName\": \"two_phase\", \"schema\": {\"fields\": ["
-				+ "{\"fieldName\": \"id\", \"dataType\": \"Int64\", \"isPrimary\": true},"
-				+ "{\"fieldName\": \"v\", \"dataType\": \"FloatVector\", \"elementTypeParams\": {\"dim\": 1}}]}}");
+		for (String name : List.of("two_phase", "two_phase_early")) {
+			emulator.createCollection("{\"collectionName\": \"" + name + "\", \"schema\": {\"fields\": ["
+					+ "{\"fieldName\": \"id\", \"dataType\": \"Int64\", \"isPrimary\": true},"
+					+ "{\"fieldName\": \"v\", \"dataType\": \"FloatVector\", \"elementTypeParams\": {\"dim\": 1}}]}}");
+		}
 		Map<String, String> twoPhase = Map.of("auto_commit", "false");
 		String committed = create(importBody(List.of(List.of("data/rows.csv")), "collectionName", "two_phase",
 				"options", twoPhase));
@@ -240,6 +242,16 @@ class ImportJobTests {
 				"options", twoPhase));
 		String plain = create(importBody(List.of(List.of("data/array.json")), "collectionName", "two_phase",
 				"options", Map.of("auto_commit", "true")));
+		String early = create(importBody(List.of(List.of("data/rows.csv")), "collectionName", "two_phase_early",
+				"options", twoPhase));
+		// Committed while still pending: its rows count once it completes, not before.
+		client.post(JOBS + "commit", Map.of("jobId", early));
+		long beforeCompletion = emulator.collectionRowCount("two_phase_early");
+		if (!client.post(JOBS + "describe", Map.of("jobId", early)).path("state").asString().equals("Completed")) {
+			assertThat(beforeCompletion).isZero();
+		}
+		assertThat(client.awaitJob(early, "Completed"::equals).path("totalRows").longValue()).isEqualTo(3);
+		assertThat(emulator.collectionRowCount("two_phase_early")).isEqualTo(3);
 		for (String jobId : List.of(committed, aborted, plain)) {
 			assertThat(client.awaitJob(jobId, "Completed"::equals).path("state").asString()).isEqualTo("Completed");
 		}

@@ -28,6 +28,9 @@ import tools.jackson.databind.node.StringNode;
  */
 final class NumpyFolder {
 
+	/** The widest string dtype read: Milvus's longest VarChar, 65,535 bytes, as UTF-32 code units at most. */
+	private static final long MAX_STRING_BYTES = 4L * 65_535;
+
 	private NumpyFolder() {
 	}
 
@@ -127,6 +130,10 @@ final class NumpyFolder {
 		if (!header.kind().startsWith("U")) {
 			throw new ImportFailure("expected a string numpy dtype ('<U...') for " + ((field != null)
 					? "field '" + field.name() + "'" : "the dynamic field $meta") + ", got '" + header.descr() + "'");
+		}
+		if (header.itemSize() > MAX_STRING_BYTES) {
+			throw NumpyHeader.invalid(name, "its dtype '" + header.descr() + "' is wider than the "
+					+ (MAX_STRING_BYTES / 4) + " characters a string field holds");
 		}
 		int width = (int) header.itemSize();
 		long rows = header.shape().isEmpty() ? 0 : header.shape().get(0);

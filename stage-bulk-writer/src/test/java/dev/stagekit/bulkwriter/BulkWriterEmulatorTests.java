@@ -12,15 +12,12 @@ import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
-import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.apache.parquet.example.data.Group;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -35,40 +32,17 @@ class BulkWriterEmulatorTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final BulkWriterEmulator zilliz = BulkWriterEmulator.withUploads((settings) -> settings.partSize(5 * MIB));
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = zilliz.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = zilliz.clients();
 
-	private static BulkWriters writers;
+	private final BulkWriters writers = zilliz.writers();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = EmulatorSupport.clients(emulator);
-		files = EmulatorSupport.fileManagers(emulator, clients, (settings) -> settings.partSize(5 * MIB));
-		writers = new BulkWriters(files, clients, BulkWriterSettings.DEFAULTS);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
 
 	private BulkWriterSettings.Builder settings() {
 		return BulkWriterSettings.builder().localDirectory(this.temp).rowGroupSize(256 * 1024);
@@ -238,7 +212,6 @@ class BulkWriterEmulatorTests {
 		}
 	}
 
-
 	@Test
 	void numpyBatchesKeepTheirDirectoriesInsteadOfOverwritingEachOther() throws Exception {
 		String volume = EmulatorSupport.createVolume(clients);
@@ -266,7 +239,6 @@ class BulkWriterEmulatorTests {
 		assertThat(emulator.listObjects(prefix(volume) + base)).hasSize(3 * result.files().size());
 		assertThat(result.dataPaths().get(1)).containsExactly(base + "2/");
 	}
-
 
 	@Test
 	void writesIntoAStageToo() {

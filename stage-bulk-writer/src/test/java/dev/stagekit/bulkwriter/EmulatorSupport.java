@@ -4,48 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
-import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.control.CreateVolumeRequest;
-import dev.stagekit.client.upload.FileManagers;
-import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
- * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane.
+ * Volumes, collections and checksums for the tests that run against the emulator (see {@link BulkWriterEmulator}).
  */
 final class EmulatorSupport {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
 	private EmulatorSupport() {
-	}
-
-	static ZillizCloudClients clients(ZillizCloudEmulator emulator) {
-		return ZillizCloudClients.create(ZillizCloudClientSettings.builder()
-			.endpoint(emulator.controlPlaneUrl())
-			.apiKey(emulator.apiKey())
-			.projectId(emulator.projectId())
-			.regionId(emulator.regionId())
-			.clusterId(emulator.clusterId())
-			.build());
-	}
-
-	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
-			UnaryOperator<UploadSettings.Builder> settings) {
-		UploadSettings.Builder builder = UploadSettings.builder()
-			.retry(dev.stagekit.client.RetrySettings.STORAGE.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)))
-			.progressInterval(Duration.ofMillis(20));
-		return FileManagers.builder(clients)
-			.settings(settings.apply(builder).build())
-			.trustStore(emulator.trustStore())
-			.build();
 	}
 
 	static String createVolume(ZillizCloudClients clients) {

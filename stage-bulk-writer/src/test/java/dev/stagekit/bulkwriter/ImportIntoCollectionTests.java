@@ -9,12 +9,9 @@ import java.util.Map;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.job.ImportJobProgress;
-import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,39 +32,17 @@ class ImportIntoCollectionTests {
 	 */
 	private static final int DIMENSION = 64;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final BulkWriterEmulator zilliz = BulkWriterEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = zilliz.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = zilliz.clients();
 
-	private static BulkWriters writers;
+	private final BulkWriters writers = zilliz.writers();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = EmulatorSupport.clients(emulator);
-		files = EmulatorSupport.fileManagers(emulator, clients, (settings) -> settings);
-		writers = new BulkWriters(files, clients, BulkWriterSettings.DEFAULTS);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.resetRequestCounts();
-	}
 
 	@Test
 	void hundredThousandRowsInSeveralFilesImportIntoTheCollection() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 
@@ -44,11 +45,19 @@ final class UploadTestSupport {
 
 	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
 			UnaryOperator<UploadSettings.Builder> settings) {
+		return fileManagers(emulator, clients, settings, (files) -> {
+		});
+	}
+
+	/** File managers with the test settings as changed by {@code settings}, their builder then by {@code customizer}. */
+	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
+			UnaryOperator<UploadSettings.Builder> settings, Consumer<FileManagers.Builder> customizer) {
 		UploadSettings.Builder builder = UploadSettings.builder().retry(FAST_RETRY).progressInterval(Duration.ofMillis(20));
-		return FileManagers.builder(clients)
+		FileManagers.Builder files = FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())
-			.trustStore(emulator.trustStore())
-			.build();
+			.trustStore(emulator.trustStore());
+		customizer.accept(files);
+		return files.build();
 	}
 
 	static String createVolume(ZillizCloudClients clients, ZillizCloudEmulator emulator) {

@@ -12,6 +12,7 @@ import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
+import dev.stagekit.client.upload.UploadEmulator;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
@@ -33,13 +34,13 @@ class BulkWriterEmulatorTests {
 	private static final long MIB = 1024 * 1024;
 
 	@RegisterExtension
-	static final BulkWriterEmulator zilliz = BulkWriterEmulator.withUploads((settings) -> settings.partSize(5 * MIB));
+	static final UploadEmulator upload = UploadEmulator.create().uploads((settings) -> settings.partSize(5 * MIB));
 
-	private final ZillizCloudEmulator emulator = zilliz.emulator();
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private final ZillizCloudClients clients = zilliz.clients();
+	private final ZillizCloudClients clients = upload.clients();
 
-	private final BulkWriters writers = zilliz.writers();
+	private final BulkWriters writers = new BulkWriters(upload.files(), this.clients, BulkWriterSettings.DEFAULTS);
 
 	@TempDir
 	Path temp;

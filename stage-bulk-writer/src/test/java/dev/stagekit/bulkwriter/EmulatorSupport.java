@@ -15,7 +15,7 @@ import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
- * Volumes, collections and checksums for the tests that run against the emulator (see {@link BulkWriterEmulator}).
+ * Volumes, collections and checksums for the tests that run against the emulator (see core's {@code UploadEmulator}).
  */
 final class EmulatorSupport {
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.job.ImportJobProgress;
+import dev.stagekit.client.upload.UploadEmulator;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,13 +34,13 @@ class ImportIntoCollectionTests {
 	private static final int DIMENSION = 64;
 
 	@RegisterExtension
-	static final BulkWriterEmulator zilliz = BulkWriterEmulator.create();
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private final ZillizCloudEmulator emulator = zilliz.emulator();
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private final ZillizCloudClients clients = zilliz.clients();
+	private final ZillizCloudClients clients = upload.clients();
 
-	private final BulkWriters writers = zilliz.writers();
+	private final BulkWriters writers = new BulkWriters(upload.files(), this.clients, BulkWriterSettings.DEFAULTS);
 
 	@TempDir
 	Path temp;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     .uploads((settings) -> settings.fileConcurrency(16));
  * }</pre>
  */
-final class UploadEmulator implements BeforeAllCallback, BeforeEachCallback {
+public final class UploadEmulator implements BeforeAllCallback, BeforeEachCallback {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(UploadEmulator.class);
 
@@ -43,18 +43,18 @@ final class UploadEmulator implements BeforeAllCallback, BeforeEachCallback {
 	}
 
 	/** An emulator with the default settings. */
-	static UploadEmulator create() {
+	public static UploadEmulator create() {
 		return withSettings((settings) -> {
 		});
 	}
 
 	/** An emulator started with the defaults as changed by {@code settings}. */
-	static UploadEmulator withSettings(Consumer<EmulatorSettings.Builder> settings) {
+	public static UploadEmulator withSettings(Consumer<EmulatorSettings.Builder> settings) {
 		return new UploadEmulator(settings, UnaryOperator.identity());
 	}
 
 	/** The same emulator, with the shared {@link #files()} built with these upload settings. */
-	UploadEmulator uploads(UnaryOperator<UploadSettings.Builder> settings) {
+	public UploadEmulator uploads(UnaryOperator<UploadSettings.Builder> settings) {
 		return new UploadEmulator(this.emulatorSettings, settings);
 	}
 
@@ -77,16 +77,16 @@ final class UploadEmulator implements BeforeAllCallback, BeforeEachCallback {
 		started.resetRequestCounts();
 	}
 
-	ZillizCloudEmulator emulator() {
+	public ZillizCloudEmulator emulator() {
 		return running().emulator;
 	}
 
-	ZillizCloudClients clients() {
+	public ZillizCloudClients clients() {
 		return running().clients;
 	}
 
 	/** The class's file managers, with its upload settings. */
-	FileManagers files() {
+	public FileManagers files() {
 		return running().files;
 	}
 
@@ -94,13 +94,14 @@ final class UploadEmulator implements BeforeAllCallback, BeforeEachCallback {
 	 * New file managers with the test defaults as changed by {@code settings} (not the class's); the caller closes
 	 * them.
 	 */
-	FileManagers fileManagers(UnaryOperator<UploadSettings.Builder> settings) {
+	public FileManagers fileManagers(UnaryOperator<UploadSettings.Builder> settings) {
 		return fileManagers(settings, (files) -> {
 		});
 	}
 
 	/** As {@link #fileManagers(UnaryOperator)}, their builder then changed by {@code customizer}. */
-	FileManagers fileManagers(UnaryOperator<UploadSettings.Builder> settings, Consumer<FileManagers.Builder> customizer) {
+	public FileManagers fileManagers(UnaryOperator<UploadSettings.Builder> settings,
+			Consumer<FileManagers.Builder> customizer) {
 		Running current = running();
 		return UploadTestSupport.fileManagers(current.emulator, current.clients, settings, customizer);
 	}

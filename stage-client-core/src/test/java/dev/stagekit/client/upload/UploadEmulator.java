@@ -63,31 +63,33 @@ public final class UploadEmulator implements BeforeAllCallback, BeforeEachCallba
 		this.emulator.beforeAll(context);
 		ZillizCloudEmulator started = this.emulator.emulator();
 		ZillizCloudClients clients = UploadTestSupport.clients(started);
-		Running running = new Running(started, clients,
-				UploadTestSupport.fileManagers(started, clients, this.uploadSettings));
-		this.running = running;
+		FileManagers files = UploadTestSupport.fileManagers(started, clients, this.uploadSettings);
+		this.running = new Running(started, clients, files);
 		// Added after the emulator's entry, so closed before the emulator.
-		context.getStore(NAMESPACE).put("files", running);
+		context.getStore(NAMESPACE).put("files", (AutoCloseable) () -> {
+			this.running = null;
+			files.close();
+		});
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		ZillizCloudEmulator started = running().emulator;
+		ZillizCloudEmulator started = running().emulator();
 		started.clearFaults();
 		started.resetRequestCounts();
 	}
 
 	public ZillizCloudEmulator emulator() {
-		return running().emulator;
+		return running().emulator();
 	}
 
 	public ZillizCloudClients clients() {
-		return running().clients;
+		return running().clients();
 	}
 
 	/** The class's file managers, with its upload settings. */
 	public FileManagers files() {
-		return running().files;
+		return running().files();
 	}
 
 	/**
@@ -103,7 +105,7 @@ public final class UploadEmulator implements BeforeAllCallback, BeforeEachCallba
 	public FileManagers fileManagers(UnaryOperator<UploadSettings.Builder> settings,
 			Consumer<FileManagers.Builder> customizer) {
 		Running current = running();
-		return UploadTestSupport.fileManagers(current.emulator, current.clients, settings, customizer);
+		return UploadTestSupport.fileManagers(current.emulator(), current.clients(), settings, customizer);
 	}
 
 	private Running running() {
@@ -114,26 +116,7 @@ public final class UploadEmulator implements BeforeAllCallback, BeforeEachCallba
 		return current;
 	}
 
-	private final class Running implements AutoCloseable {
-
-		private final ZillizCloudEmulator emulator;
-
-		private final ZillizCloudClients clients;
-
-		private final FileManagers files;
-
-		Running(ZillizCloudEmulator emulator, ZillizCloudClients clients, FileManagers files) {
-			this.emulator = emulator;
-			this.clients = clients;
-			this.files = files;
-		}
-
-		@Override
-		public void close() {
-			UploadEmulator.this.running = null;
-			this.files.close();
-		}
-
+	private record Running(ZillizCloudEmulator emulator, ZillizCloudClients clients, FileManagers files) {
 	}
 
 }

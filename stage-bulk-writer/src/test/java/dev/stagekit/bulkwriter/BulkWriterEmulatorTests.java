@@ -13,6 +13,7 @@ import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.upload.UploadEmulator;
+import dev.stagekit.client.upload.UploadTestSupport;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
@@ -82,7 +83,7 @@ class BulkWriterEmulatorTests {
 			Path local = this.temp.resolve(batchId).resolve((i + 1) + ".parquet");
 			assertThat(emulator.object(file.key()).orElseThrow().size()).isEqualTo(file.size()).isEqualTo(
 					local.toFile().length());
-			assertThat(emulator.sha256(file.key())).isEqualTo(EmulatorSupport.sha256(local));
+			assertThat(emulator.sha256(file.key())).isEqualTo(UploadTestSupport.sha256(local));
 			List<Group> rows = TestRows.readParquet(local);
 			assertThat(rows).hasSize((int) file.rows());
 			assertThat(rows.get(0).getLong("id", 0)).isEqualTo(file.firstRow());
@@ -234,7 +235,7 @@ class BulkWriterEmulatorTests {
 			assertThat(file.key()).isEqualTo(prefix(volume) + file.path());
 			for (String field : List.of("id.npy", "title.npy", "embedding.npy")) {
 				Path local = this.temp.resolve(batchId).resolve(String.valueOf(i + 1)).resolve(field);
-				assertThat(emulator.sha256(file.key() + field)).isEqualTo(EmulatorSupport.sha256(local));
+				assertThat(emulator.sha256(file.key() + field)).isEqualTo(UploadTestSupport.sha256(local));
 			}
 		}
 		assertThat(emulator.listObjects(prefix(volume) + base)).hasSize(3 * result.files().size());

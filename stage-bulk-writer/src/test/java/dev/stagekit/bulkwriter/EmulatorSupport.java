@@ -1,13 +1,6 @@
 package dev.stagekit.bulkwriter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.stagekit.client.ZillizCloudClients;
@@ -15,7 +8,7 @@ import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
- * Volumes, collections and checksums for the tests that run against the emulator (see core's {@code UploadEmulator}).
+ * Volumes and collections for the tests that run against the emulator (see core's {@code UploadEmulator}).
  */
 final class EmulatorSupport {
 
@@ -75,24 +68,6 @@ final class EmulatorSupport {
 				org.springframework.web.reactive.function.client.WebClient.builder())
 			.fetch(name, null)
 			.block(Duration.ofSeconds(30));
-	}
-
-	static String sha256(Path file) {
-		try (var in = Files.newInputStream(file)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[64 * 1024];
-			int read;
-			while ((read = in.read(buffer)) > 0) {
-				digest.update(buffer, 0, read);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.upload.UploadEmulator;
+import dev.stagekit.client.upload.UploadTestSupport;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +82,7 @@ class ImportIntoCollectionTests {
 			BulkFile file = result.files().get(i);
 			assertThat(file.path()).isEqualTo(batchDirectory + (i + 1) + ".parquet");
 			Path local = this.temp.resolve(result.location().path().split("/")[3]).resolve((i + 1) + ".parquet");
-			assertThat(emulator.sha256(prefix + file.path())).isEqualTo(EmulatorSupport.sha256(local));
+			assertThat(emulator.sha256(prefix + file.path())).isEqualTo(UploadTestSupport.sha256(local));
 		}
 	}
 

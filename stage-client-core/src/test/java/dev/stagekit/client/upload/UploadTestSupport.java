@@ -21,9 +21,10 @@ import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
- * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane.
+ * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane, and the files the
+ * tests upload. Public for other modules' tests (from this module's test jar) where noted.
  */
-final class UploadTestSupport {
+public final class UploadTestSupport {
 
 	/** The storage retry policy with short backoffs. */
 	static final RetrySettings FAST_RETRY = RetrySettings.STORAGE.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
@@ -97,7 +98,8 @@ final class UploadTestSupport {
 		}
 	}
 
-	static String sha256(Path file) {
+	/** The SHA-256 of a file's bytes, in hex, read as a stream; public for other modules' tests. */
+	public static String sha256(Path file) {
 		try (var in = Files.newInputStream(file)) {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			byte[] buffer = new byte[64 * 1024];

@@ -12,15 +12,14 @@ import dev.stagekit.client.job.ImportJobProgress;
 import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
-import dev.stagekit.client.upload.FileManagers;
+import dev.stagekit.client.upload.UploadEmulator;
+import dev.stagekit.client.upload.UploadTestSupport;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.apache.parquet.example.data.Group;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -35,40 +34,17 @@ class BulkWriterEmulatorTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create().uploads((settings) -> settings.partSize(5 * MIB));
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
 
-	private static BulkWriters writers;
+	private final BulkWriters writers = new BulkWriters(upload.files(), this.clients, BulkWriterSettings.DEFAULTS);
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = EmulatorSupport.clients(emulator);
-		files = EmulatorSupport.fileManagers(emulator, clients, (settings) -> settings.partSize(5 * MIB));
-		writers = new BulkWriters(files, clients, BulkWriterSettings.DEFAULTS);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
 
 	private BulkWriterSettings.Builder settings() {
 		return BulkWriterSettings.builder().localDirectory(this.temp).rowGroupSize(256 * 1024);
@@ -107,7 +83,7 @@ class BulkWriterEmulatorTests {
 			Path local = this.temp.resolve(batchId).resolve((i + 1) + ".parquet");
 			assertThat(emulator.object(file.key()).orElseThrow().size()).isEqualTo(file.size()).isEqualTo(
 					local.toFile().length());
-			assertThat(emulator.sha256(file.key())).isEqualTo(EmulatorSupport.sha256(local));
+			assertThat(emulator.sha256(file.key())).isEqualTo(UploadTestSupport.sha256(local));
 			List<Group> rows = TestRows.readParquet(local);
 			assertThat(rows).hasSize((int) file.rows());
 			assertThat(rows.get(0).getLong("id", 0)).isEqualTo(file.firstRow());
@@ -238,7 +214,6 @@ class BulkWriterEmulatorTests {
 		}
 	}
 
-
 	@Test
 	void numpyBatchesKeepTheirDirectoriesInsteadOfOverwritingEachOther() throws Exception {
 		String volume = EmulatorSupport.createVolume(clients);
@@ -260,13 +235,12 @@ class BulkWriterEmulatorTests {
 			assertThat(file.key()).isEqualTo(prefix(volume) + file.path());
 			for (String field : List.of("id.npy", "title.npy", "embedding.npy")) {
 				Path local = this.temp.resolve(batchId).resolve(String.valueOf(i + 1)).resolve(field);
-				assertThat(emulator.sha256(file.key() + field)).isEqualTo(EmulatorSupport.sha256(local));
+				assertThat(emulator.sha256(file.key() + field)).isEqualTo(UploadTestSupport.sha256(local));
 			}
 		}
 		assertThat(emulator.listObjects(prefix(volume) + base)).hasSize(3 * result.files().size());
 		assertThat(result.dataPaths().get(1)).containsExactly(base + "2/");
 	}
-
 
 	@Test
 	void writesIntoAStageToo() {

@@ -1,51 +1,20 @@
 package dev.stagekit.bulkwriter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
-import dev.stagekit.client.ZillizCloudClientSettings;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.control.CreateVolumeRequest;
-import dev.stagekit.client.upload.FileManagers;
-import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
- * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane.
+ * Volumes and collections for the tests that run against the emulator (see core's {@code UploadEmulator}).
  */
 final class EmulatorSupport {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
 	private EmulatorSupport() {
-	}
-
-	static ZillizCloudClients clients(ZillizCloudEmulator emulator) {
-		return ZillizCloudClients.create(ZillizCloudClientSettings.builder()
-			.endpoint(emulator.controlPlaneUrl())
-			.apiKey(emulator.apiKey())
-			.projectId(emulator.projectId())
-			.regionId(emulator.regionId())
-			.clusterId(emulator.clusterId())
-			.build());
-	}
-
-	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
-			UnaryOperator<UploadSettings.Builder> settings) {
-		UploadSettings.Builder builder = UploadSettings.builder()
-			.retry(dev.stagekit.client.RetrySettings.STORAGE.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)))
-			.progressInterval(Duration.ofMillis(20));
-		return FileManagers.builder(clients)
-			.settings(settings.apply(builder).build())
-			.trustStore(emulator.trustStore())
-			.build();
 	}
 
 	static String createVolume(ZillizCloudClients clients) {
@@ -99,24 +68,6 @@ final class EmulatorSupport {
 				org.springframework.web.reactive.function.client.WebClient.builder())
 			.fetch(name, null)
 			.block(Duration.ofSeconds(30));
-	}
-
-	static String sha256(Path file) {
-		try (var in = Files.newInputStream(file)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[64 * 1024];
-			int read;
-			while ((read = in.read(buffer)) > 0) {
-				digest.update(buffer, 0, read);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

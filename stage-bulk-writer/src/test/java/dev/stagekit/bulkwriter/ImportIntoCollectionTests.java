@@ -9,12 +9,11 @@ import java.util.Map;
 import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.job.ImportJobProgress;
-import dev.stagekit.client.upload.FileManagers;
+import dev.stagekit.client.upload.UploadEmulator;
+import dev.stagekit.client.upload.UploadTestSupport;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,39 +34,17 @@ class ImportIntoCollectionTests {
 	 */
 	private static final int DIMENSION = 64;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
 
-	private static BulkWriters writers;
+	private final BulkWriters writers = new BulkWriters(upload.files(), this.clients, BulkWriterSettings.DEFAULTS);
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = EmulatorSupport.clients(emulator);
-		files = EmulatorSupport.fileManagers(emulator, clients, (settings) -> settings);
-		writers = new BulkWriters(files, clients, BulkWriterSettings.DEFAULTS);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.resetRequestCounts();
-	}
 
 	@Test
 	void hundredThousandRowsInSeveralFilesImportIntoTheCollection() {
@@ -105,7 +82,7 @@ class ImportIntoCollectionTests {
 			BulkFile file = result.files().get(i);
 			assertThat(file.path()).isEqualTo(batchDirectory + (i + 1) + ".parquet");
 			Path local = this.temp.resolve(result.location().path().split("/")[3]).resolve((i + 1) + ".parquet");
-			assertThat(emulator.sha256(prefix + file.path())).isEqualTo(EmulatorSupport.sha256(local));
+			assertThat(emulator.sha256(prefix + file.path())).isEqualTo(UploadTestSupport.sha256(local));
 		}
 	}
 

@@ -17,9 +17,10 @@ import dev.stagekit.client.upload.StoredFile;
 import dev.stagekit.client.upload.UploadedObject;
 import dev.stagekit.client.upload.VolumeFileManager;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
+import dev.stagekit.emulator.junit.ZillizCloudEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -35,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParityBeansTests {
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final ZillizCloudEmulatorExtension zilliz = ZillizCloudEmulatorExtension
+		.withSettings((settings) -> settings.advertisePlainHttp(true).importDuration(Duration.ofMillis(100)));
+
+	private final ZillizCloudEmulator emulator = zilliz.emulator();
 
 	@TempDir
 	Path temp;
@@ -45,14 +50,8 @@ class ParityBeansTests {
 				WebClientAutoConfiguration.class, ZillizCloudAutoConfiguration.class));
 
 	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().advertisePlainHttp(true).importDuration(Duration.ofMillis(100)).start();
-		emulator.createCollection("{\"collectionName\":\"beans\",\"dimension\":2}");
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
+	static void createCollection() {
+		zilliz.emulator().createCollection("{\"collectionName\":\"beans\",\"dimension\":2}");
 	}
 
 	@Test

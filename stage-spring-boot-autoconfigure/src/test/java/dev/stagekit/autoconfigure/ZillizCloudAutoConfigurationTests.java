@@ -41,9 +41,9 @@ import dev.stagekit.client.upload.UploadSettings;
 import dev.stagekit.client.upload.VolumeFileManager;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.stagekit.emulator.junit.ZillizCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -79,7 +79,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ZillizCloudAutoConfigurationTests {
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final ZillizCloudEmulatorExtension zilliz = ZillizCloudEmulatorExtension.withSettings((settings) -> settings.advertisePlainHttp(true));
+
+	private final ZillizCloudEmulator emulator = zilliz.emulator();
 
 	@TempDir
 	Path temp;
@@ -87,16 +90,6 @@ class ZillizCloudAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, ZillizCloudAutoConfiguration.class));
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().advertisePlainHttp(true).start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	private ApplicationContextRunner withEmulator() {
 		return this.contextRunner.withPropertyValues("zilliz.cloud.endpoint=" + emulator.controlPlaneUrl(),

@@ -9,10 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.stagekit.client.upload.UploadTestSupport.createVolume;
@@ -26,32 +24,17 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 class BadInputTests {
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
+
+	private final FileManagers files = upload.files();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings);
-	}
-
-	@AfterAll
-	static void stop() {
-		files.close();
-		emulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.resetRequestCounts();
-	}
 
 	private void assertNothingSent() {
 		assertThat(emulator.requestCounts().keySet()).noneMatch((name) -> name.startsWith("s3:"));

@@ -7,9 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,24 +22,14 @@ class BlockingStreamReadTests {
 
 	private static final int MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
 
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings);
-	}
-
-	@AfterAll
-	static void stop() {
-		files.close();
-		emulator.close();
-	}
+	private final FileManagers files = upload.files();
 
 	@Test
 	void streamShouldBeReadOnlyOnThreadsThatMayBlock() {

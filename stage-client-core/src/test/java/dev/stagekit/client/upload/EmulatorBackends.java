@@ -4,7 +4,6 @@ import java.net.URI;
 
 import dev.stagekit.emulator.BackingStore;
 import dev.stagekit.emulator.EmulatorSettings;
-import dev.stagekit.emulator.ZillizCloudEmulator;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MinIOContainer;
 
@@ -24,11 +23,11 @@ final class EmulatorBackends {
 	private EmulatorBackends() {
 	}
 
-	static ZillizCloudEmulator start(EmulatorSettings.Builder settings) {
+	/** Give the emulator a MinIO object store when {@code -Dstagekit.minio=true}; a {@code withSettings} customizer. */
+	static void configure(EmulatorSettings.Builder settings) {
 		if (Boolean.getBoolean("stagekit.minio")) {
 			settings.backingStore(Minio.start());
 		}
-		return settings.start();
 	}
 
 	/** Loaded only when MinIO is asked for. */

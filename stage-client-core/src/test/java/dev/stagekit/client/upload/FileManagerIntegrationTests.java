@@ -18,10 +18,8 @@ import dev.stagekit.client.job.ImportRequest;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.StoredObject;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -46,37 +44,17 @@ class FileManagerIntegrationTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.withSettings(EmulatorBackends::configure);
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
+
+	private final FileManagers files = upload.files();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = EmulatorBackends.start(ZillizCloudEmulator.builder());
-		clients = UploadTestSupport.clients(emulator);
-		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
 
 	private String prefix(String volume) {
 		return emulator.volumePrefix(volume).orElseThrow();
@@ -247,8 +225,7 @@ class FileManagerIntegrationTests {
 		Path file = write(this.temp.resolve("cancel.bin"), 30 * MIB, 6);
 		emulator.inject(DataPlaneFault.stall(Duration.ofSeconds(30)).onPart(4));
 		CountDownLatch sending = new CountDownLatch(1);
-		try (FileManagers own = UploadTestSupport.fileManagers(emulator, clients,
-				(settings) -> settings.partConcurrency(1))) {
+		try (FileManagers own = upload.fileManagers((settings) -> settings.partConcurrency(1))) {
 			Disposable upload = own.reactiveVolume(volume)
 				.uploadWithProgress(UploadRequest.builder(file, "c").partSize(5 * MIB).build())
 				.filter((progress) -> progress.uploadedBytes() > 5 * MIB)
@@ -303,8 +280,7 @@ class FileManagerIntegrationTests {
 		// Part 3 hangs for a while; meanwhile every credential issued so far is revoked.
 		emulator.inject(DataPlaneFault.stall(Duration.ofMillis(500)).onPart(3));
 		AtomicBoolean expired = new AtomicBoolean();
-		try (FileManagers own = UploadTestSupport.fileManagers(emulator, clients,
-				(settings) -> settings.partConcurrency(1))) {
+		try (FileManagers own = upload.fileManagers((settings) -> settings.partConcurrency(1))) {
 			own.volume(volume).upload(UploadRequest.builder(file, "e").progressListener((progress) -> {
 				if (progress.uploadedBytes() > 0 && !progress.isDone() && expired.compareAndSet(false, true)) {
 					emulator.expireCredentials();

@@ -8,10 +8,8 @@ import java.util.List;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
@@ -29,32 +27,18 @@ class PendingUploadsTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
+
+	private final ZillizCloudClients clients = upload.clients();
 
 	@TempDir
 	Path temp;
 
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
-
 	private FileManagers resumable(Path checkpoints) {
-		return UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings.resumable(true)
+		return upload.fileManagers((settings) -> settings.resumable(true)
 			.checkpointDirectory(checkpoints)
 			.partSize(5 * MIB)
 			.retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(2))

@@ -14,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.stagekit.client.upload.UploadTestSupport.createVolume;
@@ -36,33 +34,19 @@ class ResumableUploadTests {
 
 	private static final long PART = 5 * MIB;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.withSettings((emulator) -> emulator.advertisePlainHttp(true));
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
+
+	private final ZillizCloudClients clients = upload.clients();
 
 	@TempDir
 	Path temp;
 
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().advertisePlainHttp(true).start();
-		clients = UploadTestSupport.clients(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
-
 	private FileManagers resumable(Path checkpoints) {
 		// One part at a time, so that which parts were stored before a failure does not depend on timing.
-		return UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings.resumable(true)
+		return upload.fileManagers((settings) -> settings.resumable(true)
 			.checkpointDirectory(checkpoints)
 			.retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(2))
 			.partConcurrency(1));
@@ -142,8 +126,8 @@ class ResumableUploadTests {
 		Path file = write(this.temp.resolve("plain.bin"), 11 * MIB, 4);
 		Path checkpoints = this.temp.resolve("checkpoints4");
 		emulator.inject(DataPlaneFault.slowDown().onPart(2).times(100));
-		try (FileManagers files = UploadTestSupport.fileManagers(emulator, clients,
-				(settings) -> settings.checkpointDirectory(checkpoints).retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(2)))) {
+		try (FileManagers files = upload.fileManagers((settings) -> settings.checkpointDirectory(checkpoints)
+			.retry(UploadTestSupport.FAST_RETRY.withMaxAttempts(2)))) {
 			assertThatExceptionOfType(StorageException.class).isThrownBy(() -> files.volume(volume).upload(file, ""));
 		}
 		assertThat(emulator.incompleteUploads()).isEmpty();

@@ -14,9 +14,8 @@ import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.client.control.ListVolumesRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.stagekit.client.upload.UploadTestSupport.createVolume;
@@ -32,23 +31,15 @@ class SecurityTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
+
+	private final ZillizCloudClients clients = upload.clients();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void uploadWhenStorageCertificateIsNotTrustedShouldFailFastWithoutRetrying() {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +18,8 @@ import java.util.zip.CRC32C;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -48,9 +45,12 @@ class SmallPutWireTests {
 
 	private static final int MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
+
+	private final ZillizCloudClients clients = upload.clients();
 
 	private final List<SdkHttpRequest> sent = new CopyOnWriteArrayList<>();
 
@@ -58,23 +58,6 @@ class SmallPutWireTests {
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
 
 	@Test
 	void uploadWhenSmallFileShouldSendItsCrc32cInAHeaderWithAPlainBody() {
@@ -182,17 +165,10 @@ class SmallPutWireTests {
 			}
 
 		};
-		UploadSettings.Builder builder = UploadSettings.builder()
-			.retry(UploadTestSupport.FAST_RETRY)
-			.progressInterval(Duration.ofMillis(20));
-		return FileManagers.builder(clients)
-			.settings(settings.apply(builder).build())
-			.trustStore(emulator.trustStore())
-			.s3ClientCustomizer((s3) -> {
-				this.builds.incrementAndGet();
-				s3.overrideConfiguration((o) -> o.addExecutionInterceptor(recorder));
-			})
-			.build();
+		return upload.fileManagers(settings, (files) -> files.s3ClientCustomizer((s3) -> {
+			this.builds.incrementAndGet();
+			s3.overrideConfiguration((o) -> o.addExecutionInterceptor(recorder));
+		}));
 	}
 
 	private List<SdkHttpRequest> puts() {

@@ -6,9 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -24,23 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StorageCustomizerTests {
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
+
+	private final ZillizCloudClients clients = upload.clients();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void uploadWhenCustomizerReplacesOverrideConfigurationShouldKeepTheEngineRetryPolicy() {

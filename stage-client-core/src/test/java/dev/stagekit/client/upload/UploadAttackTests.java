@@ -13,11 +13,8 @@ import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.client.ZillizCloudException;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -36,37 +33,17 @@ class UploadAttackTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create();
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
+
+	private final FileManagers files = upload.files();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings);
-	}
-
-	@AfterAll
-	static void stop() {
-		files.close();
-		emulator.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.resetRequestCounts();
-	}
-
-	@AfterEach
-	void clear() {
-		emulator.clearFaults();
-	}
 
 	private void assertNoStorageRequest() {
 		assertThat(emulator.requestCounts().entrySet())
@@ -120,8 +97,7 @@ class UploadAttackTests {
 		Path file = UploadTestSupport.write(this.temp.resolve("orphan.bin"), 11 * MIB, 7);
 		emulator.inject(DataPlaneFault.error(400, "InvalidArgument").onPart(2).times(100));
 		emulator.inject(DataPlaneFault.internalError().on("AbortMultipartUpload").times(100));
-		try (FileManagers oneFile = UploadTestSupport.fileManagers(emulator, clients,
-				(settings) -> settings.partSize(5 * MIB).resumable(false))) {
+		try (FileManagers oneFile = upload.fileManagers((settings) -> settings.partSize(5 * MIB).resumable(false))) {
 			assertThatExceptionOfType(StorageException.class)
 				.isThrownBy(() -> oneFile.volume(volume).upload(file, ""))
 				.satisfies((ex) -> {

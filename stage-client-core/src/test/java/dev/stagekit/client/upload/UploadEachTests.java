@@ -7,10 +7,8 @@ import dev.stagekit.client.StorageLocation;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -28,37 +26,17 @@ class UploadEachTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.create().uploads((settings) -> settings.partSize(5 * MIB));
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
+
+	private final FileManagers files = upload.files();
 
 	@TempDir
 	Path temp;
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-		clients = UploadTestSupport.clients(emulator);
-		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings.partSize(5 * MIB));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
 
 	@Test
 	void filesAndADirectoryGoInOneSessionKeepingTheirNames() {

@@ -12,10 +12,8 @@ import java.util.stream.Stream;
 import dev.stagekit.client.ZillizCloudClients;
 import dev.stagekit.emulator.DataPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.stagekit.client.upload.UploadTestSupport.createVolume;
@@ -33,39 +31,20 @@ class UploadParityTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final UploadEmulator upload = UploadEmulator.withSettings((emulator) -> emulator.maxFileNumber(6L))
+		.uploads((settings) -> settings.fileConcurrency(16));
 
-	private static ZillizCloudClients clients;
+	private final ZillizCloudEmulator emulator = upload.emulator();
 
-	private static FileManagers files;
+	private final ZillizCloudClients clients = upload.clients();
+
+	private final FileManagers files = upload.files();
 
 	@TempDir
 	Path temp;
 
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().maxFileNumber(6L).start();
-		clients = UploadTestSupport.clients(emulator);
-		files = UploadTestSupport.fileManagers(emulator, clients, (settings) -> settings.fileConcurrency(16));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (files != null) {
-			files.close();
-		}
-		if (emulator != null) {
-			emulator.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		emulator.clearFaults();
-		emulator.resetRequestCounts();
-	}
-
-	private static UploadResult upload(String volume, Path source, String target, SkipPolicy policy) {
+	private UploadResult upload(String volume, Path source, String target, SkipPolicy policy) {
 		return files.volume(volume).upload(UploadRequest.builder(source, target).skipPolicy(policy).build());
 	}
 
@@ -124,7 +103,7 @@ class UploadParityTests {
 		String volume = createVolume(clients, emulator);
 		Path many = this.temp.resolve("many");
 		IntStream.range(0, 1001).forEach((i) -> write(many.resolve("f%04d.json".formatted(i)), "x".repeat(i % 7)));
-		try (FileManagers unlimited = UploadTestSupport.fileManagers(emulator, clients, (s) -> s.fileConcurrency(32))) {
+		try (FileManagers unlimited = upload.fileManagers((s) -> s.fileConcurrency(32))) {
 			// maxFileNumber is 6 per upload: one upload per file.
 			for (int i = 0; i < 1001; i++) {
 				Path file = many.resolve("f%04d.json".formatted(i));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 
@@ -20,9 +21,10 @@ import dev.stagekit.client.control.CreateVolumeRequest;
 import dev.stagekit.emulator.ZillizCloudEmulator;
 
 /**
- * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane.
+ * Clients and file managers wired to an emulator, trusting its CA for the HTTPS data plane, and the files the
+ * tests upload. Public for other modules' tests (from this module's test jar) where noted.
  */
-final class UploadTestSupport {
+public final class UploadTestSupport {
 
 	/** The storage retry policy with short backoffs. */
 	static final RetrySettings FAST_RETRY = RetrySettings.STORAGE.withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
@@ -44,11 +46,19 @@ final class UploadTestSupport {
 
 	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
 			UnaryOperator<UploadSettings.Builder> settings) {
+		return fileManagers(emulator, clients, settings, (files) -> {
+		});
+	}
+
+	/** File managers with the test settings as changed by {@code settings}, their builder then by {@code customizer}. */
+	static FileManagers fileManagers(ZillizCloudEmulator emulator, ZillizCloudClients clients,
+			UnaryOperator<UploadSettings.Builder> settings, Consumer<FileManagers.Builder> customizer) {
 		UploadSettings.Builder builder = UploadSettings.builder().retry(FAST_RETRY).progressInterval(Duration.ofMillis(20));
-		return FileManagers.builder(clients)
+		FileManagers.Builder files = FileManagers.builder(clients)
 			.settings(settings.apply(builder).build())
-			.trustStore(emulator.trustStore())
-			.build();
+			.trustStore(emulator.trustStore());
+		customizer.accept(files);
+		return files.build();
 	}
 
 	static String createVolume(ZillizCloudClients clients, ZillizCloudEmulator emulator) {
@@ -88,7 +98,8 @@ final class UploadTestSupport {
 		}
 	}
 
-	static String sha256(Path file) {
+	/** The SHA-256 of a file's bytes, in hex, read as a stream; public for other modules' tests. */
+	public static String sha256(Path file) {
 		try (var in = Files.newInputStream(file)) {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			byte[] buffer = new byte[64 * 1024];

@@ -5,9 +5,9 @@ import java.time.Duration;
 import dev.stagekit.autoconfigure.ZillizCloudAutoConfiguration;
 import dev.stagekit.emulator.ControlPlaneFault;
 import dev.stagekit.emulator.ZillizCloudEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.stagekit.emulator.junit.ZillizCloudEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -25,23 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ZillizCloudHealthContributorAutoConfigurationTests {
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final ZillizCloudEmulatorExtension zilliz = new ZillizCloudEmulatorExtension();
+
+	private final ZillizCloudEmulator emulator = zilliz.emulator();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, ZillizCloudAutoConfiguration.class,
 				ZillizCloudHealthContributorAutoConfiguration.class))
 		.withPropertyValues("zilliz.cloud.retry.max-attempts=1");
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	private ApplicationContextRunner withEmulator() {
 		return this.contextRunner.withPropertyValues("zilliz.cloud.endpoint=" + emulator.controlPlaneUrl(),

@@ -11,12 +11,12 @@ import dev.stagekit.client.control.VolumeManager;
 import dev.stagekit.client.upload.FileManagers;
 import dev.stagekit.client.upload.UploadObserver;
 import dev.stagekit.emulator.ZillizCloudEmulator;
+import dev.stagekit.emulator.junit.ZillizCloudEmulatorExtension;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,7 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ZillizCloudObservationAutoConfigurationTests {
 
-	private static ZillizCloudEmulator emulator;
+	@RegisterExtension
+	static final ZillizCloudEmulatorExtension zilliz = ZillizCloudEmulatorExtension.withSettings((settings) -> settings.advertisePlainHttp(true));
+
+	private final ZillizCloudEmulator emulator = zilliz.emulator();
 
 	@TempDir
 	Path temp;
@@ -42,16 +45,6 @@ class ZillizCloudObservationAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, ZillizCloudAutoConfiguration.class,
 				ZillizCloudObservationAutoConfiguration.class));
-
-	@BeforeAll
-	static void start() {
-		emulator = ZillizCloudEmulator.builder().advertisePlainHttp(true).start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void uploadWhenRegistryPresentShouldBeObservedWithOutcome() throws IOException {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.stagekit.client.ZillizCloudClientSettings;
@@ -171,6 +172,23 @@ class ReadmeSnippetsTests {
 					.containsExactlyElementsOf(ReadmeSnippets.region(root().resolve(example.sourceFile()), example.name()));
 			}
 		}
+	}
+
+	@Test
+	void everyTestClassTheReadmeNamesExists() throws IOException {
+		String readme = Files.readString(root().resolve("README.md"), StandardCharsets.UTF_8);
+		List<String> named = Pattern.compile("`([A-Z][A-Za-z0-9]*Tests)`").matcher(readme).results()
+			.map((match) -> match.group(1))
+			.distinct()
+			.toList();
+		List<String> sources;
+		try (Stream<Path> files = Files.walk(root())) {
+			sources = files.filter((file) -> file.toString().contains("/src/test/java/"))
+				.map((file) -> file.getFileName().toString())
+				.toList();
+		}
+		assertThat(named).as("test classes README names").hasSizeGreaterThan(20)
+			.allSatisfy((name) -> assertThat(sources).as("a test source for README's `%s`", name).contains(name + ".java"));
 	}
 
 	@TestFactory

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.stagekit.benchmarks.JfrProfile.Summary;
 import jdk.jfr.Recording;
@@ -127,7 +128,7 @@ final class Profile {
 	}
 
 	private static String compare(String title, Map<String, Summary> summaries,
-			java.util.function.Function<Summary, Map<String, Integer>> part, long files) {
+			Function<Summary, Map<String, Integer>> part, long files) {
 		Set<String> keys = new LinkedHashSet<>();
 		Map<String, Integer> totals = new LinkedHashMap<>();
 		summaries.values().forEach((s) -> part.apply(s).forEach((key, count) -> totals.merge(key, count, Integer::sum)));

@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import dev.stagekit.bulkwriter.internal.CsvRows;
@@ -95,9 +98,9 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 
 	private final AtomicLong bytesUploaded = new AtomicLong();
 
-	private final java.util.concurrent.atomic.AtomicReference<@Nullable BulkWriteException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+	private final AtomicReference<@Nullable BulkWriteException> failure = new AtomicReference<>();
 
-	private final java.util.concurrent.atomic.AtomicInteger filesUploaded = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger filesUploaded = new AtomicInteger();
 
 	private final Object progressMonitor = new Object();
 
@@ -418,7 +421,7 @@ public final class ReactiveBulkWriter implements AutoCloseable {
 		}, (error) -> {
 			Pending file = failedFile(error, done.size());
 			fail(new BulkWriteException("Uploading " + file.path() + " (rows " + file.first() + " to " + file.last()
-					+ ") to " + this.files.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + this.files.name()
+					+ ") to " + this.files.kind().name().toLowerCase(Locale.ROOT) + " '" + this.files.name()
 					+ "' failed: " + error.getMessage() + ". The batch is abandoned: its open multipart uploads were"
 					+ " aborted and its local files deleted; files uploaded before stay under " + this.remoteBase
 					+ ". Write the batch again.", file.path(), file.first(), file.last(), error));

@@ -1,5 +1,7 @@
 package dev.stagekit.client;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +66,7 @@ public final class InvalidSettingException extends InvalidRequestException {
 	 * @param value the value
 	 * @return the value
 	 */
-	public static java.time.Duration positive(String setting, java.time.@Nullable Duration value) {
+	public static Duration positive(String setting, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw new InvalidSettingException(setting, value, "must be a positive duration");
 		}
@@ -77,7 +79,7 @@ public final class InvalidSettingException extends InvalidRequestException {
 	 * @param value the value
 	 * @return the value
 	 */
-	public static java.time.Duration notNegative(String setting, java.time.@Nullable Duration value) {
+	public static Duration notNegative(String setting, @Nullable Duration value) {
 		if (value == null || value.isNegative()) {
 			throw new InvalidSettingException(setting, value, "must not be negative");
 		}

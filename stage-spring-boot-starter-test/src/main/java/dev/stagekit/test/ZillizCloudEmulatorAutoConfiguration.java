@@ -1,5 +1,7 @@
 package dev.stagekit.test;
 
+import java.security.GeneralSecurityException;
+
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -52,7 +54,7 @@ public final class ZillizCloudEmulatorAutoConfiguration {
 				factory.init(emulator.trustStore());
 				this.trustManagers = factory.getTrustManagers();
 			}
-			catch (java.security.GeneralSecurityException ex) {
+			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("The emulator's certificate authority cannot be trusted: " + ex, ex);
 			}
 		}

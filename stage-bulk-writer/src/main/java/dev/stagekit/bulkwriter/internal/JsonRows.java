@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 import dev.stagekit.bulkwriter.DataType;
 import dev.stagekit.bulkwriter.FieldSchema;
@@ -88,7 +89,7 @@ public final class JsonRows implements FormatWriter {
 			case ARRAY -> {
 				out.writeStartArray();
 				for (Object element : (List<?>) value) {
-					value(out, java.util.Objects.requireNonNull(elementType, "ARRAY element type"), null, element);
+					value(out, Objects.requireNonNull(elementType, "ARRAY element type"), null, element);
 				}
 				out.writeEndArray();
 			}

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.stagekit.bulkwriter.DataType;
@@ -94,10 +95,10 @@ public final class NumpyRows implements FormatWriter {
 	public void write(ValidRow row) throws IOException {
 		@Nullable Object[] values = row.values();
 		for (int i = 0; i < values.length; i++) {
-			this.columns.get(i).write(java.util.Objects.requireNonNull(values[i], "checked: no nulls"));
+			this.columns.get(i).write(Objects.requireNonNull(values[i], "checked: no nulls"));
 		}
 		if (this.meta != null) {
-			this.meta.write(java.util.Objects.requireNonNullElse(row.meta(), "{}"));
+			this.meta.write(Objects.requireNonNullElse(row.meta(), "{}"));
 		}
 		this.rows++;
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 
 import dev.stagekit.bulkwriter.DataType;
 import dev.stagekit.bulkwriter.FieldSchema;
@@ -103,7 +104,7 @@ public final class ParquetFormatWriter implements FormatWriter {
 						.as(LogicalTypeAnnotation.intType(8, false))
 						.named("element"),
 					repetition, name);
-			case ARRAY -> list(type(java.util.Objects.requireNonNull(elementType, "ARRAY element type"), null, Type.Repetition.REQUIRED, "element"), repetition, name);
+			case ARRAY -> list(type(Objects.requireNonNull(elementType, "ARRAY element type"), null, Type.Repetition.REQUIRED, "element"), repetition, name);
 		};
 	}
 
@@ -192,7 +193,7 @@ public final class ParquetFormatWriter implements FormatWriter {
 
 		@Override
 		public void write(ValidRow row) {
-			RecordConsumer out = java.util.Objects.requireNonNull(this.consumer, "prepareForWrite not called");
+			RecordConsumer out = Objects.requireNonNull(this.consumer, "prepareForWrite not called");
 			out.startMessage();
 			Object[] values = row.values();
 			for (int i = 0; i < values.length; i++) {
@@ -207,7 +208,7 @@ public final class ParquetFormatWriter implements FormatWriter {
 			}
 			if (this.dynamic) {
 				out.startField(META, values.length);
-				out.addBinary(Binary.fromString(java.util.Objects.requireNonNullElse(row.meta(), "{}")));
+				out.addBinary(Binary.fromString(Objects.requireNonNullElse(row.meta(), "{}")));
 				out.endField(META, values.length);
 			}
 			out.endMessage();
@@ -250,7 +251,7 @@ public final class ParquetFormatWriter implements FormatWriter {
 					List<?> list = (List<?>) value;
 					startList(out, list.size());
 					for (Object element : list) {
-						element(out, () -> value(out, java.util.Objects.requireNonNull(elementType, "ARRAY element type"), null, element));
+						element(out, () -> value(out, Objects.requireNonNull(elementType, "ARRAY element type"), null, element));
 					}
 					endList(out, list.size());
 				}

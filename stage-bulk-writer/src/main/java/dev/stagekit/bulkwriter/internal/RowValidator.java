@@ -4,10 +4,12 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -274,7 +276,7 @@ public final class RowValidator {
 			if (element == null) {
 				throw new InvalidRowException(row, field.name(), "array elements must not be null");
 			}
-			normalized.add(normalize(field, java.util.Objects.requireNonNull(elementType, "ARRAY element type"), element, row));
+			normalized.add(normalize(field, Objects.requireNonNull(elementType, "ARRAY element type"), element, row));
 		}
 		return normalized;
 	}
@@ -287,16 +289,16 @@ public final class RowValidator {
 			return List.copyOf(collection);
 		}
 		if (value instanceof Object[] objects) {
-			return java.util.Arrays.asList(objects);
+			return Arrays.asList(objects);
 		}
 		if (value instanceof int[] ints) {
-			return java.util.Arrays.stream(ints).boxed().toList();
+			return Arrays.stream(ints).boxed().toList();
 		}
 		if (value instanceof long[] longs) {
-			return java.util.Arrays.stream(longs).boxed().toList();
+			return Arrays.stream(longs).boxed().toList();
 		}
 		if (value instanceof double[] doubles) {
-			return java.util.Arrays.stream(doubles).boxed().toList();
+			return Arrays.stream(doubles).boxed().toList();
 		}
 		if (value instanceof float[] floats) {
 			List<Float> boxed = new ArrayList<>(floats.length);

@@ -1,6 +1,7 @@
 package dev.stagekit.client.job;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,7 @@ public record ControlPlaneJob(String jobId, @Nullable String type, String status
 
 	@Override
 	public String jobType() {
-		return (this.type != null) ? this.type.toLowerCase(java.util.Locale.ROOT) : "control-plane";
+		return (this.type != null) ? this.type.toLowerCase(Locale.ROOT) : "control-plane";
 	}
 
 	@Override

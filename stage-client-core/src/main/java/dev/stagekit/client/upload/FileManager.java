@@ -97,7 +97,7 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	 * List the resumable uploads of this stage or volume that did not finish (from the local checkpoints).
 	 * @return the pending uploads
 	 */
-	public java.util.List<PendingUpload> pendingUploads() {
+	public List<PendingUpload> pendingUploads() {
 		return Blocking.await(this.reactive.pendingUploads().collectList());
 	}
 
@@ -134,7 +134,7 @@ public abstract sealed class FileManager permits VolumeFileManager, StageFileMan
 	 * @param path the directory ({@code ""} for the root)
 	 * @return the open uploads, in key order
 	 */
-	public java.util.List<OpenUpload> openUploads(String path) {
+	public List<OpenUpload> openUploads(String path) {
 		return Blocking.await(this.reactive.openUploads(path).collectList());
 	}
 

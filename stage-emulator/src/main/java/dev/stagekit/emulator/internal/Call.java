@@ -1,5 +1,6 @@
 package dev.stagekit.emulator.internal;
 
+import java.util.Locale;
 import java.util.Map;
 
 import dev.stagekit.emulator.ErrorCode;
@@ -23,7 +24,7 @@ record Call(@Nullable String pathName, Map<String, String> query, JsonNode body,
 
 	/** A request header, or {@code null} when absent. */
 	@Nullable String header(String name) {
-		return this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+		return this.headers.get(name.toLowerCase(Locale.ROOT));
 	}
 
 	private static final String NAME_RULE = "must start with a letter or underscore, contain only letters, digits, "

@@ -1,11 +1,15 @@
 package dev.stagekit.emulator.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -186,8 +190,8 @@ final class ControlPlaneServlet extends HttpServlet {
 		}
 
 		@Override
-		public java.io.PrintWriter getWriter() {
-			return new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+		public PrintWriter getWriter() {
+			return new PrintWriter(OutputStream.nullOutputStream());
 		}
 
 	}
@@ -277,8 +281,8 @@ final class ControlPlaneServlet extends HttpServlet {
 
 	private static Map<String, String> headers(HttpServletRequest request) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		for (String header : java.util.Collections.list(request.getHeaderNames())) {
-			headers.putIfAbsent(header.toLowerCase(java.util.Locale.ROOT), request.getHeader(header));
+		for (String header : Collections.list(request.getHeaderNames())) {
+			headers.putIfAbsent(header.toLowerCase(Locale.ROOT), request.getHeader(header));
 		}
 		return headers;
 	}

@@ -2,10 +2,12 @@ package dev.stagekit.emulator.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -515,7 +517,7 @@ public final class DataPlane implements AutoCloseable {
 					abortConnection(request);
 				}
 				case STALL -> {
-					request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+					request.getInputStream().transferTo(OutputStream.nullOutputStream());
 					AsyncContext async = request.startAsync();
 					async.setTimeout(Math.max(1, fault.stall().toMillis()));
 					async.addListener(new AsyncListener() {
@@ -621,7 +623,7 @@ public final class DataPlane implements AutoCloseable {
 	}
 
 	private static String decodeQueryValue(String value) {
-		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	private static @Nullable String firstNonNull(@Nullable String first, @Nullable String second) {

@@ -1,6 +1,10 @@
 package dev.stagekit.emulator.internal;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -362,9 +366,9 @@ final class ImportJobs {
 			throw new ApiException(ErrorCode.MISSING_FIELD, "accessKey and secretKey are required with objectUrls");
 		}
 		SessionRegistry.Session session = this.sessions.byAccessKey(accessKey)
-			.filter((candidate) -> java.security.MessageDigest.isEqual(
-					candidate.secretKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-					secretKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.filter((candidate) -> MessageDigest.isEqual(
+					candidate.secretKey().getBytes(StandardCharsets.UTF_8),
+					secretKey.getBytes(StandardCharsets.UTF_8)))
 			.orElseThrow(() -> new ApiException(ErrorCode.OBJECT_URL_REFUSED,
 					"the accessKey and secretKey are not credentials of this emulator's data plane: use the tmpAK and"
 							+ " tmpSK that apply returned"));
@@ -403,7 +407,7 @@ final class ImportJobs {
 		try {
 			uri = new URI(url);
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			throw new ApiException(ErrorCode.INVALID_VALUE, "objectUrl '" + url + "' is not a valid URL");
 		}
 		String bucket = this.settings.bucketName();
@@ -433,7 +437,7 @@ final class ImportJobs {
 			default -> throw refused(url, "scheme '" + scheme + "' is not supported: use s3://" + bucket
 					+ "/<key> or a path-style URL of the data plane");
 		}
-		String key = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+		String key = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
 		key = key.startsWith("/") ? key.substring(1) : key;
 		if (key.isEmpty()) {
 			throw refused(url, "it names no object key");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stagekit.emulator.EmulatorSettings;
@@ -159,7 +160,7 @@ final class MergeJobs {
 			JsonNode type = field.get("dataType");
 			if (type == null || !type.isString() || !TYPES.contains(type.asString())) {
 				throw new ApiException(ErrorCode.INVALID_VALUE, at + ".dataType '" + type
-						+ "' is not one of " + List.copyOf(new java.util.TreeSet<>(TYPES)));
+						+ "' is not one of " + List.copyOf(new TreeSet<>(TYPES)));
 			}
 			int length = 0;
 			if (type.asString().equals("VARCHAR")) {

@@ -2,6 +2,7 @@ package dev.stagekit.emulator.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,7 @@ final class S3Errors {
 
 	static void send(HttpServletResponse response, int status, String code, String message, String resource)
 			throws IOException {
-		String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT);
+		String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
 		String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + escape(code) + "</Code><Message>"
 				+ escape(message) + "</Message><Resource>" + escape(resource) + "</Resource><RequestId>" + requestId
 				+ "</RequestId></Error>";

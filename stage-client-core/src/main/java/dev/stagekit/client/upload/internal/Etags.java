@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Computes locally the ETag S3 gives an object uploaded by this engine: the MD5 of the content for a
@@ -60,7 +61,7 @@ final class Etags {
 		if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
 			trimmed = trimmed.substring(1, trimmed.length() - 1);
 		}
-		return trimmed.toLowerCase(java.util.Locale.ROOT);
+		return trimmed.toLowerCase(Locale.ROOT);
 	}
 
 	private static long digest(InputStream in, MessageDigest digest, long limit) throws IOException {

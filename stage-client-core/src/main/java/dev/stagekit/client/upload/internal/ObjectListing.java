@@ -1,5 +1,6 @@
 package dev.stagekit.client.upload.internal;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -87,7 +88,7 @@ final class ObjectListing {
 	}
 
 	/** An open multipart upload as the store lists it. */
-	record Open(String key, String uploadId, java.time.@Nullable Instant initiated) {
+	record Open(String key, String uploadId, @Nullable Instant initiated) {
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package dev.stagekit.client.upload.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -160,7 +162,7 @@ Checkpoints.Header header = new Checkpoints.Header(1, file.path().toAbsolutePath
 	}
 
 	private Map<Integer, CompletedPart> kept(Checkpoints.Checkpoint checkpoint, Map<Integer, Part> listed,
-			SourceFile file) throws java.io.IOException {
+			SourceFile file) throws IOException {
 		long partSize = checkpoint.header().partSize();
 		Map<Integer, CompletedPart> kept = new HashMap<>();
 		for (Checkpoints.Part part : checkpoint.parts()) {
@@ -181,7 +183,7 @@ Checkpoints.Header header = new Checkpoints.Header(1, file.path().toAbsolutePath
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+	private static <T> Mono<T> blocking(Callable<T> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
 	}
 

@@ -2,6 +2,7 @@ package dev.stagekit.client.upload.internal;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ final class SourceScanner implements Iterable<SourceScanner.SourceFile> {
 
 	/** A file or directory of the source that cannot be read (a symbolic link loop, no permission, ...). */
 	static InvalidRequestException unreadable(Path path, String what, IOException ex) {
-		String reason = (ex instanceof java.nio.file.FileSystemLoopException
+		String reason = (ex instanceof FileSystemLoopException
 				|| String.valueOf(ex.getMessage()).contains("Too many levels of symbolic links"))
 				? "is a symbolic link loop" : what + " (" + ex + ")";
 		return new InvalidRequestException("source entry", path, reason

@@ -1,11 +1,13 @@
 package dev.stagekit.client.upload.internal;
 
+import java.security.cert.CertificateException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import dev.stagekit.client.RetrySettings;
 import dev.stagekit.client.ZillizCloudException;
@@ -136,12 +138,12 @@ final class StorageRetry {
 	}
 
 	private static boolean isHostNameMismatch(Throwable cause) {
-		if (Failure.find(cause, javax.net.ssl.SSLPeerUnverifiedException.class) != null) {
+		if (Failure.find(cause, SSLPeerUnverifiedException.class) != null) {
 			return true;
 		}
 		for (Throwable current = cause; current != null; current = current.getCause()) {
 			String message = current.getMessage();
-			if (current instanceof java.security.cert.CertificateException && message != null
+			if (current instanceof CertificateException && message != null
 					&& (message.contains("No subject alternative") || message.contains("No name matching"))) {
 				return true;
 			}

@@ -14,15 +14,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -132,6 +129,8 @@ class ReadmeSnippetsTests {
 
 	private static @Nullable ClassLoader compiled;
 
+	private static @Nullable List<Snippet> snippets;
+
 	@TempDir
 	static Path classes;
 
@@ -233,8 +232,7 @@ class ReadmeSnippetsTests {
 		assertThat(world).isNotNull();
 		example.setup().accept(world);
 		world.emulator.resetRequestCounts();
-		Class<?> type = Class.forName(ReadmeSnippets.unit(snippet(example.name()), Shape.STATEMENTS, example.given())
-			.className(), true, compiled);
+		Class<?> type = Class.forName(unit(example).className(), true, compiled);
 		Method method = Arrays.stream(type.getDeclaredMethods())
 			.filter((candidate) -> candidate.getName().equals("run"))
 			.findFirst()
@@ -259,11 +257,11 @@ class ReadmeSnippetsTests {
 	}
 
 	private static List<Unit> units() {
-		List<Unit> units = new ArrayList<>();
-		for (Example example : EXAMPLES) {
-			units.add(ReadmeSnippets.unit(snippet(example.name()), example.shape(), example.given()));
-		}
-		return units;
+		return EXAMPLES.stream().map(ReadmeSnippetsTests::unit).toList();
+	}
+
+	private static Unit unit(Example example) {
+		return ReadmeSnippets.unit(snippet(example.name()), example.shape(), example.given());
 	}
 
 	private static Snippet snippet(String name) {
@@ -271,13 +269,19 @@ class ReadmeSnippetsTests {
 				() -> new AssertionError("README.md has no example '<!-- snippet: " + name + " -->'"));
 	}
 
+	/** README's examples, read once per run. */
 	private static List<Snippet> snippets() {
-		try {
-			return ReadmeSnippets.parse(Files.readString(root().resolve("README.md"), StandardCharsets.UTF_8));
+		List<Snippet> read = snippets;
+		if (read == null) {
+			try {
+				read = ReadmeSnippets.parse(Files.readString(root().resolve("README.md"), StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new AssertionError("README.md cannot be read", ex);
+			}
+			snippets = read;
 		}
-		catch (IOException ex) {
-			throw new AssertionError("README.md cannot be read", ex);
-		}
+		return read;
 	}
 
 	private static Path root() {
@@ -359,13 +363,14 @@ class ReadmeSnippetsTests {
 		}
 
 		Object value(String name) {
-			Map<String, Function<World, @Nullable Object>> values = new LinkedHashMap<>();
-			values.put("zilliz", (world) -> world.zilliz);
-			values.put("files", (world) -> world.files);
-			values.put("uploadResult", (world) -> world.uploadResult);
-			values.put("content", (world) -> Flux.<DataBuffer>just(DefaultDataBufferFactory.sharedInstance
-				.wrap(ROWS.getBytes(StandardCharsets.UTF_8))));
-			Object value = values.getOrDefault(name, (world) -> null).apply(this);
+			Object value = switch (name) {
+				case "zilliz" -> this.zilliz;
+				case "files" -> this.files;
+				case "uploadResult" -> this.uploadResult;
+				case "content" -> Flux.<DataBuffer>just(
+						DefaultDataBufferFactory.sharedInstance.wrap(ROWS.getBytes(StandardCharsets.UTF_8)));
+				default -> null;
+			};
 			assertThat(value).as("the value of '%s' an example takes from its context", name).isNotNull();
 			return value;
 		}

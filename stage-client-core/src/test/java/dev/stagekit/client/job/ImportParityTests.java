@@ -3,11 +3,8 @@ package dev.stagekit.client.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-
-import javax.net.ssl.TrustManagerFactory;
 
 import dev.stagekit.client.InvalidRequestException;
 import dev.stagekit.client.Kind;
@@ -71,15 +68,11 @@ class ImportParityTests {
 		try {
 			Path dir = Files.createTempDirectory("parity");
 			Path file = Files.writeString(dir.resolve(path.substring(path.lastIndexOf('/') + 1)), content);
-			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			trust.init(emulator.trustStore());
-			try (FileManagers files = FileManagers.builder(clients)
-				.httpClientCustomizer((http) -> http.tlsTrustManagersProvider(trust::getTrustManagers))
-				.build()) {
+			try (FileManagers files = FileManagers.builder(clients).trustStore(emulator.trustStore()).build()) {
 				files.volume(volume).upload(file, path.substring(0, path.lastIndexOf('/') + 1));
 			}
 		}
-		catch (IOException | GeneralSecurityException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,16 +159,9 @@ final class NumpyFolder {
 							+ ": it must be a JSON object, got '" + value + "'");
 				}
 			}
-			else if (field.dataType() == DataType.JSON) {
-				if (!Values.parses(value, mapper)) {
-					throw Values.typeError(field, StringNode.valueOf(value));
-				}
-			}
 			else {
-				int length = value.getBytes(StandardCharsets.UTF_8).length;
-				if (length > field.maxLength()) {
-					throw Values.tooLong(field, length);
-				}
+				// The rules of JSON and CSV rows: a VarChar's length in UTF-8 bytes, a JSON string that parses.
+				Values.check(field, StringNode.valueOf(value), mapper);
 			}
 		}
 	}
